@@ -1,0 +1,8 @@
+/** @module drizzle-kit: generates the committed SQL migrations from the schema. */
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/db/schema.ts',
+  out: './src/db/migrations',
+});

@@ -1,0 +1,28 @@
+/** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
+import type { Database } from '../client.ts';
+import { frameworkRepository } from './frameworks.ts';
+import { peopleRepository } from './people.ts';
+import { systemRepository } from './system.ts';
+
+export interface TenantRepositories {
+  municipalityId: string;
+  people: ReturnType<typeof peopleRepository>;
+  frameworks: ReturnType<typeof frameworkRepository>;
+}
+
+export interface Repositories {
+  system: ReturnType<typeof systemRepository>;
+  /** Every query of the returned repositories is filtered by, and every insert stamped with, this municipality. */
+  forTenant(municipalityId: string): TenantRepositories;
+}
+
+export function createRepositories(db: Database): Repositories {
+  return {
+    system: systemRepository(db),
+    forTenant: (municipalityId) => ({
+      municipalityId,
+      people: peopleRepository(db, municipalityId),
+      frameworks: frameworkRepository(db, municipalityId),
+    }),
+  };
+}

@@ -1,0 +1,88 @@
+/** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { municipalities, sessions, users } from '../schema.ts';
+
+export type MunicipalityRow = typeof municipalities.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export interface LoginCandidate {
+  userId: string;
+  municipalityId: string;
+  passwordHash: string | null;
+  passwordExpiresAt: Date | null;
+  active: boolean;
+}
+
+export function systemRepository(db: Database) {
+  return {
+    async createMunicipality(input: { name: string; slug: string; isDemo?: boolean }): Promise<MunicipalityRow> {
+      const [row] = await db
+        .insert(municipalities)
+        .values({ name: input.name, slug: input.slug, isDemo: input.isDemo ?? false })
+        .returning();
+      return row!;
+    },
+
+    async findMunicipalityBySlug(slug: string): Promise<MunicipalityRow | undefined> {
+      const [row] = await db.select().from(municipalities).where(eq(municipalities.slug, slug));
+      return row;
+    },
+
+    async findDemoMunicipality(): Promise<MunicipalityRow | undefined> {
+      const [row] = await db.select().from(municipalities).where(eq(municipalities.isDemo, true)).limit(1);
+      return row;
+    },
+
+    /** Login names are unique across the installation, so a login needs no municipality. */
+    async findLoginByEmail(email: string): Promise<LoginCandidate | undefined> {
+      const [row] = await db
+        .select({
+          userId: users.id,
+          municipalityId: users.municipalityId,
+          passwordHash: users.passwordHash,
+          passwordExpiresAt: users.passwordExpiresAt,
+          active: users.active,
+        })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+      return row;
+    },
+
+    async createSession(input: {
+      id: string;
+      municipalityId: string;
+      userId: string;
+      csrfToken: string;
+      method: string;
+      expiresAt: Date;
+    }): Promise<void> {
+      await db.insert(sessions).values(input);
+    },
+
+    /** A session that exists, has not expired and belongs to an active user. */
+    async findLiveSession(id: string, now: Date): Promise<SessionRow | undefined> {
+      const [row] = await db
+        .select({ session: sessions })
+        .from(sessions)
+        .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.municipalityId, sessions.municipalityId)))
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+      return row?.session;
+    },
+
+    async touchSession(id: string, now: Date): Promise<void> {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    },
+
+    async deleteSession(id: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    /** Ends every other session of a person, e.g. after a password change. */
+    async deleteOtherSessions(userId: string, keepSessionId: string): Promise<void> {
+      await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+    },
+  };
+}
+
+export type SystemRepository = ReturnType<typeof systemRepository>;

@@ -1,0 +1,180 @@
+/** @module `npm run vejviser -- <command>`: start, migrate, seed-demo, create-admin. */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { type DatabaseHandle, openPostgres } from '../db/client.ts';
+import { createRepositories } from '../db/repositories/index.ts';
+import { installDefaultContent } from '../db/seed/default-content.ts';
+import { demoAccounts, demoPassword, seedDemo } from '../db/seed/demo.ts';
+import { createApp } from './app.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { oneTimePassword } from './auth/tokens.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { openEmbedded } from './embedded.ts';
+import { LockedError } from './lock.ts';
+import { createLogger } from './logger.ts';
+import { sessionSecret } from './secret.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function seedDemoInto(handle: DatabaseHandle): Promise<boolean> {
+  const repositories = createRepositories(handle.db);
+  if (await repositories.system.findDemoMunicipality()) return false;
+  await seedDemo(repositories, await hashPassword(demoPassword));
+  return true;
+}
+
+/** Embedded unless DATABASE_URL is set. Only a new embedded database gets the demo, and only when DEMO allows. */
+async function openDatabase(config: Config, options: { seedNewEmbedded: boolean }): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) {
+    const handle = await openPostgres(config.DATABASE_URL);
+    await handle.migrate();
+    return handle;
+  }
+  return openEmbedded(config.DATA_DIR, async (fresh) => {
+    if (options.seedNewEmbedded) await seedDemoInto(fresh);
+  });
+}
+
+function printDemoAccounts() {
+  say('Demo Kommune — every account has the password "vejviser-demo":');
+  for (const account of demoAccounts) say(`  ${account.email.padEnd(44)} ${account.title} (${account.name})`);
+}
+
+async function start(config: Config) {
+  const logger = createLogger(config.LOG_LEVEL);
+  await ensureWebBuilt(root, say);
+  const handle = await openDatabase(config, { seedNewEmbedded: config.DEMO });
+  const repositories = createRepositories(handle.db);
+  const app = createApp({
+    db: handle.db,
+    databaseKind: handle.kind,
+    repositories,
+    sessionSecret: sessionSecret(config.SESSION_SECRET, config.DATA_DIR),
+    logger,
+    transport: { publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY },
+    webRoot: `${root}dist/web`,
+  });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  say(`Vejviser is running at ${config.PUBLIC_URL ?? `http://${shownHost}:${config.PORT}`}`);
+  say(`Database: ${handle.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}`);
+  if (await repositories.system.findDemoMunicipality()) printDemoAccounts();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function migrateCommand(config: Config) {
+  const handle = await openDatabase(config, { seedNewEmbedded: false });
+  await handle.close();
+  say('Migrations applied.');
+}
+
+async function seedDemoCommand(config: Config) {
+  const handle = await openDatabase(config, { seedNewEmbedded: false });
+  try {
+    say((await seedDemoInto(handle)) ? 'Demo Kommune created.' : 'Demo Kommune exists already; nothing changed.');
+    printDemoAccounts();
+  } finally {
+    await handle.close();
+  }
+}
+
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+async function createAdminCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, municipality: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || !values.municipality?.trim()) {
+    throw new UsageError('create-admin needs --email <address> and --municipality <name> (and optionally --name).');
+  }
+  const handle = await openDatabase(config, { seedNewEmbedded: false });
+  try {
+    const repositories = createRepositories(handle.db);
+    if (await repositories.system.findLoginByEmail(values.email)) {
+      throw new UsageError(`A user with the e-mail ${values.email} exists already.`);
+    }
+    const slug = slugOf(values.municipality);
+    let municipality = await repositories.system.findMunicipalityBySlug(slug);
+    if (!municipality) {
+      municipality = await repositories.system.createMunicipality({ name: values.municipality.trim(), slug });
+      await installDefaultContent(repositories.forTenant(municipality.id));
+      say(`Created the municipality "${municipality.name}" with the default competence framework.`);
+    }
+    const password = oneTimePassword();
+    const expiresAt = new Date(Date.now() + 24 * 3_600_000);
+    await repositories.forTenant(municipality.id).people.createUser({
+      email: values.email,
+      name: values.name?.trim() || values.email,
+      title: 'Administrator',
+      roles: ['employee', 'admin'],
+      passwordHash: await hashPassword(password),
+      passwordExpiresAt: expiresAt,
+    });
+    say(`Administrator ${values.email} created in ${municipality.name}.`);
+    say(`One-time password (works until ${expiresAt.toISOString()}; change it after the first login):`);
+    say(`  ${password}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+class UsageError extends Error {}
+
+const usage = `Usage: npm run vejviser -- <command>
+  start                                   serve Vejviser (what npm start does)
+  migrate                                 apply database migrations
+  seed-demo                               create the demo municipality "Demo Kommune"
+  create-admin --email <e-mail> --municipality <name> [--name <full name>]
+                                          create an administrator with a one-time password`;
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate':
+      return migrateCommand(config);
+    case 'seed-demo':
+      return seedDemoCommand(config);
+    case 'create-admin':
+      return createAdminCommand(config, args);
+    default:
+      throw new UsageError(command ? `Unknown command "${command}".\n${usage}` : usage);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof LockedError || error instanceof UsageError;
+  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.exit(known ? 2 : 1);
+});

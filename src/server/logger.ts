@@ -1,0 +1,26 @@
+/** @module Structured JSON logs (pino). Secrets and personal notes never reach a log line. */
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string = 'info'): Logger {
+  return pino({
+    level,
+    base: { service: 'vejviser' },
+    redact: {
+      paths: [
+        'password',
+        '*.password',
+        'currentPassword',
+        'newPassword',
+        '*.passwordHash',
+        'token',
+        '*.token',
+        'headers.cookie',
+        'headers.authorization',
+        'headers["x-csrf-token"]',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

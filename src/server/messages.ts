@@ -1,0 +1,91 @@
+/** @module Error messages in Danish and English, and how a request's language is chosen. */
+import { defaultLocale, type Locale } from '../domain/text.ts';
+import type { ErrorCode } from './contracts/common.ts';
+
+type Catalog = Record<ErrorCode, string>;
+
+const da: Catalog = {
+  bad_request: 'Forespørgslen kunne ikke læses. Tjek, at den er gyldig JSON.',
+  validation_failed: 'Nogle af oplysningerne er ikke udfyldt korrekt.',
+  unauthenticated: 'Du er ikke logget ind, eller din session er udløbet. Log ind igen.',
+  invalid_credentials: 'E-mail eller adgangskode er forkert.',
+  forbidden: 'Du har ikke adgang til denne side eller handling.',
+  csrf_failed: 'Sikkerhedstjekket mislykkedes. Genindlæs siden, og prøv igen.',
+  not_found: 'Vi kunne ikke finde det, du leder efter.',
+  conflict: 'Oplysningerne er ændret af en anden i mellemtiden. Hent dem igen, før du gemmer.',
+  payload_too_large: 'Forespørgslen er for stor.',
+  unsupported_media_type: 'Forespørgslen skal sendes som JSON (Content-Type: application/json).',
+  too_many_attempts: 'For mange forsøg på at logge ind. Vent {minutes} minutter, og prøv igen.',
+  wrong_password: 'Din nuværende adgangskode er forkert.',
+  weak_password: 'Den nye adgangskode skal have mindst 10 tegn og må ikke være den samme som den gamle.',
+  internal_error: 'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
+};
+
+const en: Catalog = {
+  bad_request: 'The request could not be read. Check that it is valid JSON.',
+  validation_failed: 'Some of the information is not filled in correctly.',
+  unauthenticated: 'You are not logged in, or your session has expired. Please log in again.',
+  invalid_credentials: 'The e-mail or password is wrong.',
+  forbidden: 'You do not have access to this page or action.',
+  csrf_failed: 'The security check failed. Reload the page and try again.',
+  not_found: 'We could not find what you are looking for.',
+  conflict: 'Someone else changed this in the meantime. Load it again before you save.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'The request must be sent as JSON (Content-Type: application/json).',
+  too_many_attempts: 'Too many login attempts. Wait {minutes} minutes and try again.',
+  wrong_password: 'Your current password is wrong.',
+  weak_password: 'The new password must have at least 10 characters and must differ from the old one.',
+  internal_error: 'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
+};
+
+const catalogs: Record<Locale, Catalog> = { da, en };
+
+export function message(locale: Locale, code: ErrorCode, values: Record<string, string | number> = {}): string {
+  return catalogs[locale][code].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+const fieldMessages: Record<Locale, Record<string, string>> = {
+  da: {
+    required: 'Skal udfyldes.',
+    invalid_email: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.',
+    too_short: 'Skal have mindst {minimum} tegn.',
+    too_long: 'Må højst have {maximum} tegn.',
+    unrecognized: 'Feltet kendes ikke og må ikke sendes med.',
+    invalid: 'Værdien er ikke gyldig.',
+  },
+  en: {
+    required: 'Must be filled in.',
+    invalid_email: 'Enter a valid e-mail address, e.g. name@municipality.dk.',
+    too_short: 'Must have at least {minimum} characters.',
+    too_long: 'Must have at most {maximum} characters.',
+    unrecognized: 'This field is not known and must not be sent.',
+    invalid: 'The value is not valid.',
+  },
+};
+
+export function fieldMessage(locale: Locale, kind: string, values: Record<string, string | number> = {}): string {
+  const template = fieldMessages[locale][kind] ?? fieldMessages[locale].invalid!;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The first of `da`/`en` named in an Accept-Language header, honouring q-values; undefined when neither is. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const primary = tag.split('-')[0];
+    if (primary === 'da' || primary === 'en') return primary;
+    if (primary === 'nb' || primary === 'nn' || primary === 'no' || primary === 'sv') return 'da';
+  }
+  return undefined;
+}
+
+export { defaultLocale };

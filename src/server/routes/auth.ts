@@ -1,0 +1,137 @@
+/** @module Logging in and out, and "who am I". Login is the only state-changing route open to anonymous callers. */
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Repositories } from '../../db/repositories/index.ts';
+import { effectiveRoles } from '../../domain/access.ts';
+import type { LoginLimiter } from '../auth/login-limiter.ts';
+import { decoyPasswordHash, verifyPassword } from '../auth/passwords.ts';
+import { newToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
+import { loginInputSchema, sessionUserSchema } from '../contracts/auth.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../http/errors.ts';
+import { auth, clientAddress, isHttps, requireAuth, type TransportOptions } from '../http/middleware.ts';
+import { cookieSecurity, json, jsonBody, pick, reply } from '../http/openapi.ts';
+import { sessionUserFor } from '../session-user.ts';
+
+export interface AuthRouteOptions {
+  repositories: Repositories;
+  secret: string;
+  limiter: LoginLimiter;
+  transport: TransportOptions;
+  now: () => Date;
+  sessionHours: number;
+}
+
+export function authRoutes(options: AuthRouteOptions) {
+  const { repositories, limiter, transport } = options;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/login',
+      tags: ['Auth'],
+      summary: 'Log in with e-mail and password; sets the session cookie',
+      request: { body: jsonBody(loginInputSchema) },
+      responses: {
+        200: json(sessionUserSchema, 'Logged in.'),
+        ...pick(400, 401, 403, 415, 429),
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const address = clientAddress(c, transport.trustProxy);
+      const wait = await limiter.retryAfterSeconds(email, address);
+      if (wait > 0) {
+        throw new ApiError(429, 'too_many_attempts', {
+          values: { minutes: Math.max(1, Math.ceil(wait / 60)) },
+          headers: { 'Retry-After': String(wait) },
+        });
+      }
+      const now = options.now();
+      const candidate = await repositories.system.findLoginByEmail(email);
+      const passwordMatches = await verifyPassword(
+        candidate?.passwordHash ?? (await decoyPasswordHash()),
+        password,
+      );
+      const usable =
+        candidate?.active &&
+        candidate.passwordHash &&
+        passwordMatches &&
+        (!candidate.passwordExpiresAt || candidate.passwordExpiresAt > now);
+      if (!candidate || !usable) {
+        await limiter.recordFailure(email, address);
+        throw new ApiError(401, 'invalid_credentials');
+      }
+      await limiter.recordSuccess(email);
+
+      const token = newToken();
+      const sessionId = sessionIdFor(options.secret, token);
+      const csrfToken = newToken();
+      await repositories.system.createSession({
+        id: sessionId,
+        municipalityId: candidate.municipalityId,
+        userId: candidate.userId,
+        csrfToken,
+        method: 'password',
+        expiresAt: new Date(now.getTime() + options.sessionHours * 3_600_000),
+      });
+      const previous = c.get('session');
+      if (previous) await repositories.system.deleteSession(previous.id);
+      setCookie(c, sessionCookieName, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isHttps(c, transport),
+        path: '/',
+        maxAge: options.sessionHours * 3600,
+      });
+
+      const tenant = repositories.forTenant(candidate.municipalityId);
+      const ledUnitIds = await tenant.people.unitIdsLedBy(candidate.userId);
+      const user = await tenant.people.findUser(candidate.userId);
+      const principal = {
+        userId: candidate.userId,
+        municipalityId: candidate.municipalityId,
+        roles: effectiveRoles(user?.roles ?? [], ledUnitIds.length > 0),
+        ledUnitIds,
+      };
+      return reply(c, sessionUserSchema, await sessionUserFor(tenant, principal, csrfToken));
+    },
+  );
+
+  app.use('/logout', requireAuth);
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout',
+      tags: ['Auth'],
+      summary: 'End the session',
+      security: cookieSecurity,
+      responses: { 204: { description: 'Logged out.' }, ...pick(401, 403) },
+    }),
+    async (c) => {
+      const { session } = auth(c);
+      await repositories.system.deleteSession(session.id);
+      deleteCookie(c, sessionCookieName, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.use('/me', requireAuth);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Auth'],
+      summary: 'Who am I',
+      security: cookieSecurity,
+      responses: { 200: json(sessionUserSchema, 'The logged-in person.'), ...pick(401) },
+    }),
+    async (c) => {
+      const { principal, tenant, session } = auth(c);
+      return reply(c, sessionUserSchema, await sessionUserFor(tenant, principal, session.csrfToken));
+    },
+  );
+
+  return app;
+}

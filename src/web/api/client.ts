@@ -1,0 +1,126 @@
+/** @module Typed fetch wrapper for Vejviser's JSON API: language, CSRF and JSON headers, error bodies, the 401 redirect. */
+import type { z } from 'zod';
+import type { Locale } from '../../domain/text.ts';
+import type {
+  LoginInput,
+  PasswordChangeInput,
+  PreferencesInput,
+  SessionUser,
+} from '../../server/contracts/auth.ts';
+import type { ErrorBody, ErrorCode } from '../../server/contracts/common.ts';
+import type {
+  FrameworkVersion,
+  frameworkListSchema,
+  roleProfileListSchema,
+} from '../../server/contracts/frameworks.ts';
+import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
+
+export type FrameworkList = z.infer<typeof frameworkListSchema>;
+export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
+export type UnitList = z.infer<typeof unitListSchema>;
+export type UserList = z.infer<typeof userListSchema>;
+export type Preferences = PreferencesInput;
+
+/** `network_error` is ours: the server could not be reached, so there is no body to read. */
+export type ApiErrorCode = ErrorCode | 'network_error';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  /** Per-field messages from a 400 `validation_failed`, keyed by field path, e.g. `email`. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(status: number, code: ApiErrorCode, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+interface ClientSettings {
+  locale: Locale;
+  csrfToken: string | null;
+  /** Called when a call other than /api/auth/* answers 401: the session has ended. */
+  onUnauthenticated: () => void;
+}
+
+const settings: ClientSettings = { locale: 'da', csrfToken: null, onUnauthenticated: () => {} };
+
+export function configureApi(changes: Partial<ClientSettings>): void {
+  Object.assign(settings, changes);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' &&
+  value !== null &&
+  'error' in value &&
+  typeof (value as { error: unknown }).error === 'object' &&
+  (value as { error: unknown }).error !== null;
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy's HTML error page or an empty body: keep the status and let the UI word the message.
+  }
+  if (isErrorBody(body)) {
+    const { code, message, fields } = body.error;
+    return new ApiError(response.status, code, message, fields ?? {});
+  }
+  return new ApiError(response.status, response.status >= 500 ? 'internal_error' : 'bad_request', '');
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.locale };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // Login has no session yet, so no token; every other state-changing call must prove it came from our page.
+  if (method !== 'GET' && path !== '/api/auth/login' && settings.csrfToken) {
+    headers['X-CSRF-Token'] = settings.csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (response.ok) {
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  const error = await toApiError(response);
+  if (response.status === 401 && !path.startsWith('/api/auth/')) settings.onUnauthenticated();
+  throw error;
+}
+
+export const api = {
+  /** The signed-in user, or null when nobody is signed in (401 is the normal answer then, not an error). */
+  async me(): Promise<SessionUser | null> {
+    try {
+      return await request<SessionUser>('GET', '/api/auth/me');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  login: (input: LoginInput) => request<SessionUser>('POST', '/api/auth/login', input),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  changePassword: (input: PasswordChangeInput) => request<void>('PUT', '/api/me/password', input),
+  savePreferences: (input: PreferencesInput) => request<Preferences>('PUT', '/api/me/preferences', input),
+  frameworks: () => request<FrameworkList>('GET', '/api/frameworks'),
+  frameworkVersion: (versionId: string) =>
+    request<FrameworkVersion>('GET', `/api/frameworks/${encodeURIComponent(versionId)}`),
+  roleProfiles: () => request<RoleProfileList>('GET', '/api/role-profiles'),
+  units: () => request<UnitList>('GET', '/api/units'),
+  team: () => request<Team>('GET', '/api/team'),
+  users: () => request<UserList>('GET', '/api/users'),
+  user: (userId: string) => request<Person>('GET', `/api/users/${encodeURIComponent(userId)}`),
+};

@@ -1,0 +1,71 @@
+/** @module A labelled text input with an optional hint and its error beside it (aria-describedby, aria-invalid). */
+import type { ChangeEvent, HTMLInputAutoCompleteAttribute } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface TextFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: HTMLInputAutoCompleteAttribute;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  inputMode?: 'email' | 'text';
+  /** Fixed-width fields tell the user roughly how long the answer is. */
+  width?: 'm' | 'l';
+}
+
+export function TextField(props: TextFieldProps) {
+  const { t } = useTranslation();
+  const {
+    id,
+    name,
+    label,
+    value,
+    onChange,
+    type = 'text',
+    autoComplete,
+    hint,
+    error,
+    required,
+    inputMode,
+  } = props;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'form-group form-group--error' : 'form-group'}>
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="form-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error-message" id={errorId}>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        className={`form-input form-input--${props.width ?? 'l'}`}
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={type === 'email' ? false : undefined}
+        aria-required={required ? true : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
