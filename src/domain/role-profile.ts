@@ -27,7 +27,9 @@ export function roleProfileProblems(profile: RoleProfileDocument, framework: Fra
     if (!known.has(competenceId)) {
       problems.push(`role profile "${profile.key}" names unknown competence "${competenceId}"`);
     } else if (level > maxLevel) {
-      problems.push(`role profile "${profile.key}" sets "${competenceId}" to ${level}, above the scale's top ${maxLevel}`);
+      problems.push(
+        `role profile "${profile.key}" sets "${competenceId}" to ${level}, above the scale's top ${maxLevel}`,
+      );
     }
   }
   return problems;

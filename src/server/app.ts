@@ -121,6 +121,7 @@ export function createApp(options: AppOptions) {
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api', description: 'This Vejviser server' }],
     info: {
       title: 'Vejviser API',
       version: '0.1.0',

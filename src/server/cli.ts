@@ -64,7 +64,9 @@ async function start(config: Config) {
   });
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   say(`Vejviser is running at ${config.PUBLIC_URL ?? `http://${shownHost}:${config.PORT}`}`);
-  say(`Database: ${handle.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}`);
+  say(
+    `Database: ${handle.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}`,
+  );
   if (await repositories.system.findDemoMunicipality()) printDemoAccounts();
 
   let stopping = false;
@@ -91,7 +93,11 @@ async function migrateCommand(config: Config) {
 async function seedDemoCommand(config: Config) {
   const handle = await openDatabase(config, { seedNewEmbedded: false });
   try {
-    say((await seedDemoInto(handle)) ? 'Demo Kommune created.' : 'Demo Kommune exists already; nothing changed.');
+    say(
+      (await seedDemoInto(handle))
+        ? 'Demo Kommune created.'
+        : 'Demo Kommune exists already; nothing changed.',
+    );
     printDemoAccounts();
   } finally {
     await handle.close();
@@ -114,7 +120,9 @@ async function createAdminCommand(config: Config, args: string[]) {
     strict: true,
   });
   if (!values.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || !values.municipality?.trim()) {
-    throw new UsageError('create-admin needs --email <address> and --municipality <name> (and optionally --name).');
+    throw new UsageError(
+      'create-admin needs --email <address> and --municipality <name> (and optionally --name).',
+    );
   }
   const handle = await openDatabase(config, { seedNewEmbedded: false });
   try {

@@ -30,7 +30,7 @@ export function acquireLock(path: string, what: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+      if (Number.isInteger(owner) && isRunning(owner)) {
         throw new LockedError(
           `${what} is in use by another Vejviser process (pid ${owner}). Stop that process first; two processes on one embedded database would corrupt it. Lock file: ${path}`,
         );

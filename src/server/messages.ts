@@ -18,7 +18,8 @@ const da: Catalog = {
   too_many_attempts: 'For mange forsøg på at logge ind. Vent {minutes} minutter, og prøv igen.',
   wrong_password: 'Din nuværende adgangskode er forkert.',
   weak_password: 'Den nye adgangskode skal have mindst 10 tegn og må ikke være den samme som den gamle.',
-  internal_error: 'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
+  internal_error:
+    'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
 
 const en: Catalog = {
@@ -35,12 +36,17 @@ const en: Catalog = {
   too_many_attempts: 'Too many login attempts. Wait {minutes} minutes and try again.',
   wrong_password: 'Your current password is wrong.',
   weak_password: 'The new password must have at least 10 characters and must differ from the old one.',
-  internal_error: 'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
+  internal_error:
+    'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
 
 const catalogs: Record<Locale, Catalog> = { da, en };
 
-export function message(locale: Locale, code: ErrorCode, values: Record<string, string | number> = {}): string {
+export function message(
+  locale: Locale,
+  code: ErrorCode,
+  values: Record<string, string | number> = {},
+): string {
   return catalogs[locale][code].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
@@ -63,7 +69,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
   },
 };
 
-export function fieldMessage(locale: Locale, kind: string, values: Record<string, string | number> = {}): string {
+export function fieldMessage(
+  locale: Locale,
+  kind: string,
+  values: Record<string, string | number> = {},
+): string {
   const template = fieldMessages[locale][kind] ?? fieldMessages[locale].invalid!;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }

@@ -7,6 +7,7 @@ export function sessionSecret(configured: string | undefined, dataDir: string): 
   if (configured) return configured;
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'session-secret');
-  if (!existsSync(path)) writeFileSync(path, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  if (!existsSync(path))
+    writeFileSync(path, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   return readFileSync(path, 'utf8').trim();
 }

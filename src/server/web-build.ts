@@ -5,13 +5,18 @@ import { join } from 'node:path';
 function newestModification(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestModification(join(path, name))), 0);
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestModification(join(path, name))),
+    0,
+  );
 }
 
 export function webBuildIsStale(root: string): boolean {
   const built = join(root, 'dist/web/index.html');
   if (!existsSync(built)) return true;
-  const sources = ['src/web', 'vite.config.ts', 'package.json'].map((name) => join(root, name)).filter(existsSync);
+  const sources = ['src/web', 'vite.config.ts', 'package.json']
+    .map((name) => join(root, name))
+    .filter(existsSync);
   return Math.max(...sources.map(newestModification)) > statSync(built).mtimeMs;
 }
 

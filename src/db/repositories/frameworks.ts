@@ -51,7 +51,10 @@ export function frameworkRepository(db: Database, municipalityId: string) {
       return row;
     },
 
-    async updateDraft(versionId: string, document: FrameworkDocument): Promise<FrameworkVersionRow | undefined> {
+    async updateDraft(
+      versionId: string,
+      document: FrameworkDocument,
+    ): Promise<FrameworkVersionRow | undefined> {
       const [row] = await db
         .update(frameworkVersions)
         .set({ document })
@@ -72,11 +75,16 @@ export function frameworkRepository(db: Database, municipalityId: string) {
       const [row] = await db
         .select()
         .from(frameworkVersions)
-        .where(and(eq(frameworkVersions.municipalityId, municipalityId), eq(frameworkVersions.id, versionId)));
+        .where(
+          and(eq(frameworkVersions.municipalityId, municipalityId), eq(frameworkVersions.id, versionId)),
+        );
       return row;
     },
 
-    async createRoleProfile(frameworkVersionId: string, profile: RoleProfileDocument): Promise<RoleProfileRow> {
+    async createRoleProfile(
+      frameworkVersionId: string,
+      profile: RoleProfileDocument,
+    ): Promise<RoleProfileRow> {
       const [row] = await db
         .insert(roleProfiles)
         .values({

@@ -18,7 +18,12 @@ export function peopleRepository(db: Database, municipalityId: string) {
     async createUnit(input: { name: string; parentId?: string | null; externalId?: string | null }) {
       const [row] = await db
         .insert(units)
-        .values({ municipalityId, name: input.name, parentId: input.parentId ?? null, externalId: input.externalId })
+        .values({
+          municipalityId,
+          name: input.name,
+          parentId: input.parentId ?? null,
+          externalId: input.externalId,
+        })
         .returning();
       return row!;
     },
@@ -84,7 +89,11 @@ export function peopleRepository(db: Database, municipalityId: string) {
         .where(and(inTenant, eq(users.id, userId)));
     },
 
-    async setPasswordHash(userId: string, passwordHash: string, expiresAt: Date | null = null): Promise<void> {
+    async setPasswordHash(
+      userId: string,
+      passwordHash: string,
+      expiresAt: Date | null = null,
+    ): Promise<void> {
       await db
         .update(users)
         .set({ passwordHash, passwordExpiresAt: expiresAt, updatedAt: sql`now()` })

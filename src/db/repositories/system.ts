@@ -16,7 +16,11 @@ export interface LoginCandidate {
 
 export function systemRepository(db: Database) {
   return {
-    async createMunicipality(input: { name: string; slug: string; isDemo?: boolean }): Promise<MunicipalityRow> {
+    async createMunicipality(input: {
+      name: string;
+      slug: string;
+      isDemo?: boolean;
+    }): Promise<MunicipalityRow> {
       const [row] = await db
         .insert(municipalities)
         .values({ name: input.name, slug: input.slug, isDemo: input.isDemo ?? false })
@@ -55,9 +59,10 @@ export function systemRepository(db: Database) {
       userId: string;
       csrfToken: string;
       method: string;
+      createdAt: Date;
       expiresAt: Date;
     }): Promise<void> {
-      await db.insert(sessions).values(input);
+      await db.insert(sessions).values({ ...input, lastSeenAt: input.createdAt });
     },
 
     /** A session that exists, has not expired and belongs to an active user. */
@@ -65,7 +70,10 @@ export function systemRepository(db: Database) {
       const [row] = await db
         .select({ session: sessions })
         .from(sessions)
-        .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.municipalityId, sessions.municipalityId)))
+        .innerJoin(
+          users,
+          and(eq(users.id, sessions.userId), eq(users.municipalityId, sessions.municipalityId)),
+        )
         .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
       return row?.session;
     },

@@ -24,8 +24,20 @@ const people: DemoPerson[] = [
     roles: ['employee'],
     leads: 'borgerservice',
   },
-  { name: 'Anne Kristensen', title: 'Teamleder', unit: 'borgerservice', roles: ['employee'], leads: 'skranke' },
-  { name: 'Jonas Mikkelsen', title: 'Teamleder', unit: 'borgerservice', roles: ['employee'], leads: 'digital' },
+  {
+    name: 'Anne Kristensen',
+    title: 'Teamleder',
+    unit: 'borgerservice',
+    roles: ['employee'],
+    leads: 'skranke',
+  },
+  {
+    name: 'Jonas Mikkelsen',
+    title: 'Teamleder',
+    unit: 'borgerservice',
+    roles: ['employee'],
+    leads: 'digital',
+  },
   { name: 'Camilla Thomsen', title: 'HR-konsulent', unit: 'hr', roles: ['employee', 'hr'] },
   { name: 'Birthe Hansen', title: 'Borgerservicemedarbejder', unit: 'skranke', roles: ['employee'] },
   { name: 'Mads Pedersen', title: 'Borgerservicemedarbejder', unit: 'skranke', roles: ['employee'] },
@@ -79,7 +91,8 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
   const unitIds = {
     borgerservice: borgerservice.id,
     skranke: (await tenant.people.createUnit({ name: 'Team Skranke', parentId: borgerservice.id })).id,
-    digital: (await tenant.people.createUnit({ name: 'Team Telefon og Digital', parentId: borgerservice.id })).id,
+    digital: (await tenant.people.createUnit({ name: 'Team Telefon og Digital', parentId: borgerservice.id }))
+      .id,
     hr: (await tenant.people.createUnit({ name: 'HR og Løn' })).id,
   };
   for (const person of people) {

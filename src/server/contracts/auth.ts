@@ -44,6 +44,8 @@ export const passwordChangeInputSchema = z
   .meta({ id: 'PasswordChangeInput' });
 export type PasswordChangeInput = z.infer<typeof passwordChangeInputSchema>;
 
-export const preferencesInputSchema = z.strictObject({ locale: localeSchema }).meta({ id: 'PreferencesInput' });
+export const preferencesInputSchema = z
+  .strictObject({ locale: localeSchema })
+  .meta({ id: 'PreferencesInput' });
 export type PreferencesInput = z.infer<typeof preferencesInputSchema>;
 export const preferencesSchema = z.strictObject({ locale: localeSchema }).meta({ id: 'Preferences' });

@@ -11,7 +11,11 @@ export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
-    readonly options: { values?: Record<string, string | number>; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+    readonly options: {
+      values?: Record<string, string | number>;
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(code);
   }
@@ -41,7 +45,8 @@ export function fieldErrors(locale: Locale, issues: readonly z.core.$ZodIssue[])
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = fieldMessage(locale, 'unrecognized');
+      for (const key of issue.keys)
+        fields[[...issue.path, key].join('.')] = fieldMessage(locale, 'unrecognized');
       continue;
     }
     const path = issue.path.join('.') || '_';

@@ -1,6 +1,6 @@
 /** @module Request pipeline: headers, language, session, CSRF and the gate that requires a logged-in person. */
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories } from '../../db/repositories/index.ts';
 import { effectiveRoles, type Principal, type Role } from '../../domain/access.ts';
@@ -45,7 +45,8 @@ export interface TransportOptions {
 
 export function isHttps(c: Context, transport: TransportOptions): boolean {
   if (transport.publicUrl?.startsWith('https://')) return true;
-  if (transport.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;
+  if (transport.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https')
+    return true;
   return new URL(c.req.url).protocol === 'https:';
 }
 

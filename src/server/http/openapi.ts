@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { errorBodySchema } from '../contracts/common.ts';
+import { requireAuth } from './middleware.ts';
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -29,7 +30,8 @@ export const errors = {
 export const pick = <K extends keyof typeof errors>(...statuses: K[]) =>
   Object.fromEntries(statuses.map((status) => [status, errors[status]])) as Pick<typeof errors, K>;
 
-export const cookieSecurity = [{ sessionCookie: [] }];
+/** Spread into a route: it needs a logged-in person, and the OpenAPI document says so. */
+export const authenticated = { security: [{ sessionCookie: [] }], middleware: requireAuth };
 
 /**
  * Responds with data checked against its output schema: a mismatch is our bug, and fails loudly as a 500 instead

@@ -9,8 +9,8 @@ import { newToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
 import { loginInputSchema, sessionUserSchema } from '../contracts/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { auth, clientAddress, isHttps, requireAuth, type TransportOptions } from '../http/middleware.ts';
-import { cookieSecurity, json, jsonBody, pick, reply } from '../http/openapi.ts';
+import { auth, clientAddress, isHttps, type TransportOptions } from '../http/middleware.ts';
+import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { sessionUserFor } from '../session-user.ts';
 
 export interface AuthRouteOptions {
@@ -74,6 +74,7 @@ export function authRoutes(options: AuthRouteOptions) {
         userId: candidate.userId,
         csrfToken,
         method: 'password',
+        createdAt: now,
         expiresAt: new Date(now.getTime() + options.sessionHours * 3_600_000),
       });
       const previous = c.get('session');
@@ -99,14 +100,13 @@ export function authRoutes(options: AuthRouteOptions) {
     },
   );
 
-  app.use('/logout', requireAuth);
   app.openapi(
     createRoute({
       method: 'post',
       path: '/logout',
       tags: ['Auth'],
       summary: 'End the session',
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 204: { description: 'Logged out.' }, ...pick(401, 403) },
     }),
     async (c) => {
@@ -117,14 +117,13 @@ export function authRoutes(options: AuthRouteOptions) {
     },
   );
 
-  app.use('/me', requireAuth);
   app.openapi(
     createRoute({
       method: 'get',
       path: '/me',
       tags: ['Auth'],
       summary: 'Who am I',
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 200: json(sessionUserSchema, 'The logged-in person.'), ...pick(401) },
     }),
     async (c) => {

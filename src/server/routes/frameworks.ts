@@ -3,11 +3,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { FrameworkVersionRow } from '../../db/repositories/frameworks.ts';
 import { competencesOf } from '../../domain/framework.ts';
 import { idSchema } from '../contracts/common.ts';
-import { frameworkListSchema, frameworkVersionSchema, roleProfileListSchema } from '../contracts/frameworks.ts';
+import {
+  frameworkListSchema,
+  frameworkVersionSchema,
+  roleProfileListSchema,
+} from '../contracts/frameworks.ts';
 import type { AppEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
-import { auth, requireAuth } from '../http/middleware.ts';
-import { cookieSecurity, json, pick, reply } from '../http/openapi.ts';
+import { auth } from '../http/middleware.ts';
+import { authenticated, json, pick, reply } from '../http/openapi.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -16,15 +20,13 @@ const visibleVersion = (row: FrameworkVersionRow, isAdmin: boolean) => row.statu
 
 export function frameworkRoutes() {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requireAuth);
-
   app.openapi(
     createRoute({
       method: 'get',
       path: '/frameworks',
       tags: ['Frameworks'],
       summary: 'List framework versions, newest first',
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 200: json(frameworkListSchema, 'The versions the caller may read.'), ...pick(401) },
     }),
     async (c) => {
@@ -54,7 +56,7 @@ export function frameworkRoutes() {
       path: '/frameworks/{versionId}',
       tags: ['Frameworks'],
       summary: 'One framework version with its areas, competences, level descriptions and scale',
-      security: cookieSecurity,
+      ...authenticated,
       request: { params: z.strictObject({ versionId: idSchema }) },
       responses: { 200: json(frameworkVersionSchema, 'The version.'), ...pick(400, 401, 404) },
     }),
@@ -78,7 +80,7 @@ export function frameworkRoutes() {
       path: '/role-profiles',
       tags: ['Frameworks'],
       summary: 'List role profiles with their target level per competence',
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 200: json(roleProfileListSchema, 'The role profiles.'), ...pick(401) },
     }),
     async (c) => {

@@ -5,20 +5,18 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { passwordChangeInputSchema, preferencesInputSchema, preferencesSchema } from '../contracts/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { auth, requireAuth } from '../http/middleware.ts';
-import { cookieSecurity, json, jsonBody, pick, reply } from '../http/openapi.ts';
+import { auth } from '../http/middleware.ts';
+import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 
 export function meRoutes(repositories: Repositories) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requireAuth);
-
   app.openapi(
     createRoute({
       method: 'put',
       path: '/password',
       tags: ['Me'],
       summary: 'Change own password; ends the person’s other sessions',
-      security: cookieSecurity,
+      ...authenticated,
       request: { body: jsonBody(passwordChangeInputSchema) },
       responses: { 204: { description: 'Changed.' }, ...pick(400, 401, 403, 415, 422) },
     }),
@@ -42,7 +40,7 @@ export function meRoutes(repositories: Repositories) {
       path: '/preferences',
       tags: ['Me'],
       summary: 'Save the chosen language',
-      security: cookieSecurity,
+      ...authenticated,
       request: { body: jsonBody(preferencesInputSchema) },
       responses: { 200: json(preferencesSchema, 'Saved.'), ...pick(400, 401, 403, 415) },
     }),

@@ -3,11 +3,17 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { UnitRow, UserRow } from '../../db/repositories/people.ts';
 import { canSeePerson, effectiveRoles, hasRole, isLeader, unitsLedBy } from '../../domain/access.ts';
 import { idSchema } from '../contracts/common.ts';
-import { type Person, personSchema, teamSchema, unitListSchema, userListSchema } from '../contracts/people.ts';
+import {
+  type Person,
+  personSchema,
+  teamSchema,
+  unitListSchema,
+  userListSchema,
+} from '../contracts/people.ts';
 import type { AppEnv } from '../http/env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { auth, requireAuth } from '../http/middleware.ts';
-import { cookieSecurity, json, pick, reply } from '../http/openapi.ts';
+import { auth } from '../http/middleware.ts';
+import { authenticated, json, pick, reply } from '../http/openapi.ts';
 
 function toPerson(user: UserRow, units: Map<string, UnitRow>, leaderIds: Set<string>): Person {
   const unit = user.unitId ? units.get(user.unitId) : undefined;
@@ -24,11 +30,12 @@ function toPerson(user: UserRow, units: Map<string, UnitRow>, leaderIds: Set<str
 
 export function peopleRoutes() {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requireAuth);
-
   const directory = async (c: Parameters<typeof auth>[0]) => {
     const { tenant } = auth(c);
-    const [units, leaderships] = await Promise.all([tenant.people.listUnits(), tenant.people.listLeaderships()]);
+    const [units, leaderships] = await Promise.all([
+      tenant.people.listUnits(),
+      tenant.people.listLeaderships(),
+    ]);
     return {
       units,
       unitById: new Map(units.map((unit) => [unit.id, unit])),
@@ -43,7 +50,7 @@ export function peopleRoutes() {
       path: '/units',
       tags: ['People'],
       summary: "The municipality's units as a tree (the organisation chart is not personal data)",
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 200: json(unitListSchema, 'All units.'), ...pick(401) },
     }),
     async (c) => {
@@ -70,7 +77,7 @@ export function peopleRoutes() {
       path: '/team',
       tags: ['People'],
       summary: 'The people in the units the caller leads, including units below them',
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 200: json(teamSchema, 'The team.'), ...pick(401, 403) },
     }),
     async (c) => {
@@ -97,7 +104,7 @@ export function peopleRoutes() {
       path: '/users',
       tags: ['People'],
       summary: 'Every user of the municipality (administrators only)',
-      security: cookieSecurity,
+      ...authenticated,
       responses: { 200: json(userListSchema, 'All users.'), ...pick(401, 403) },
     }),
     async (c) => {
@@ -115,7 +122,7 @@ export function peopleRoutes() {
       path: '/users/{userId}',
       tags: ['People'],
       summary: 'One person: oneself, someone in a unit the caller leads, or anyone for an administrator',
-      security: cookieSecurity,
+      ...authenticated,
       request: { params: z.strictObject({ userId: idSchema }) },
       responses: { 200: json(personSchema, 'The person.'), ...pick(400, 401, 404) },
     }),

@@ -1,0 +1,57 @@
+/** @module Runs the access-control matrix against the real app, on every engine, and checks every route has an entry. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
+import { engineMissing, engines } from '../support/database.ts';
+import { type Actor, accessMatrix, actorSetup, actors } from './access-matrix.ts';
+
+describe.each(engines)('access-control matrix on %s', (kind) => {
+  describe.skipIf(engineMissing(kind))('with a database', () => {
+    let testApp: TestApp;
+    let frameworkVersionId: string;
+
+    beforeAll(async () => {
+      testApp = await startTestApp(kind);
+      const demoId = (await testApp.repositories.system.findMunicipalityBySlug('demo-kommune'))!.id;
+      const [version] = await testApp.repositories.forTenant(demoId).frameworks.listVersions();
+      frameworkVersionId = version!.id;
+    });
+    afterAll(() => testApp?.close());
+
+    it('has an entry for every API route the app registers', () => {
+      const registered = new Set(
+        testApp.app.routes
+          .filter(
+            (route) => route.path.startsWith('/api/') && route.method !== 'ALL' && !route.path.includes('*'),
+          )
+          .map((route) => `${route.method} ${route.path}`),
+      );
+      const missing = [...registered].filter((key) => !(key in accessMatrix));
+      expect(missing, 'routes without an access-control matrix entry').toEqual([]);
+      const stale = Object.keys(accessMatrix).filter((key) => !registered.has(key));
+      expect(stale, 'matrix entries for routes that no longer exist').toEqual([]);
+    });
+
+    for (const [route, entry] of Object.entries(accessMatrix)) {
+      it(`${route}: ${entry.why}`, async () => {
+        const [method] = route.split(' ') as [string];
+        const outcomes: Partial<Record<Actor, number>> = {};
+        for (const actor of actors) {
+          const setup = actorSetup[actor];
+          // A fresh login per actor: a route like logout or a password change must not affect the next actor.
+          const caller: Caller | undefined = setup.as ? await testApp.login(setup.as) : undefined;
+          const response = await testApp.call(
+            method,
+            entry.path({ subjectId: await testApp.idOf(setup.subject), frameworkVersionId }),
+            {
+              as: caller,
+              body: entry.body?.(actor),
+            },
+          );
+          outcomes[actor] = response.status;
+          if (setup.as) await entry.after?.(testApp, setup.as);
+        }
+        expect(outcomes).toEqual(entry.expected);
+      });
+    }
+  });
+});

@@ -1,0 +1,119 @@
+/** @module The command line as an operator uses it: config errors, create-admin, seed-demo, and a clean stop. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../src/db/client.ts';
+import { createRepositories } from '../../src/db/repositories/index.ts';
+import { verifyPassword } from '../../src/server/auth/passwords.ts';
+
+const root = join(import.meta.dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const dataDir = mkdtempSync(join(tmpdir(), 'vejviser-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(tsx, ['src/server/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+const finish = async (args: string[], env: Record<string, string> = {}) => {
+  const process = run(args, env);
+  const code = await process.exited;
+  return { code, output: process.output() };
+};
+
+async function waitFor(child: ChildProcess, output: () => string, text: string) {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if (output().includes(text)) return;
+    if (child.exitCode !== null) throw new Error(`exited early: ${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for "${text}": ${output()}`);
+}
+
+describe('vejviser CLI', () => {
+  it('stops on a wrong setting and names the variable', async () => {
+    const { code, output } = await finish(['migrate'], { PORT: 'tusind' });
+    expect(code).toBe(2);
+    expect(output).toContain('Invalid configuration');
+    expect(output).toContain('PORT');
+  });
+
+  it('creates an administrator with a one-time password that works, in a new municipality', async () => {
+    const usage = await finish(['create-admin', '--email', 'ikke-en-adresse']);
+    expect(usage.code).toBe(2);
+    expect(usage.output).toContain('create-admin needs --email');
+
+    const { code, output } = await finish([
+      'create-admin',
+      '--email',
+      'it@toender.example',
+      '--municipality',
+      'Tønder Kommune',
+      '--name',
+      'Inge Toft',
+    ]);
+    expect(code, output).toBe(0);
+    expect(output).toContain('Created the municipality "Tønder Kommune"');
+    const password = output.match(/^ {2}([a-z2-9]{5}(?:-[a-z2-9]{5}){3})$/m)?.[1];
+    expect(password).toBeDefined();
+
+    const again = await finish([
+      'create-admin',
+      '--email',
+      'IT@toender.example',
+      '--municipality',
+      'Tønder Kommune',
+    ]);
+    expect(again.code).toBe(2);
+    expect(again.output).toContain('exists already');
+
+    const handle = await openPglite({ dataDir: join(dataDir, 'pgdata') });
+    try {
+      const repositories = createRepositories(handle.db);
+      const login = await repositories.system.findLoginByEmail('it@toender.example');
+      expect(await verifyPassword(login!.passwordHash!, password!)).toBe(true);
+      expect(login!.passwordExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+      // No demo data was put into a database that was only migrated.
+      expect(await repositories.system.findDemoMunicipality()).toBeUndefined();
+    } finally {
+      await handle.close();
+    }
+  }, 90_000);
+
+  it('seeds the demo once, however often it is asked', async () => {
+    const first = await finish(['seed-demo']);
+    expect(first.output).toContain('Demo Kommune created.');
+    const second = await finish(['seed-demo']);
+    expect(second.code).toBe(0);
+    expect(second.output).toContain('exists already; nothing changed');
+  }, 90_000);
+
+  it('serves, refuses a second server on the same data, and stops cleanly on SIGTERM', async () => {
+    const server = run(['start'], { PORT: '3219', HOST: '127.0.0.1' });
+    await waitFor(server.child, server.output, 'Vejviser is running at http://localhost:3219');
+    const health = await fetch('http://127.0.0.1:3219/api/health');
+    expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+
+    const second = await finish(['start'], { PORT: '3220' });
+    expect(second.code).toBe(2);
+    expect(second.output).toContain('in use by another Vejviser process');
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'pgdata.lock'))).toBe(false);
+  }, 120_000);
+});

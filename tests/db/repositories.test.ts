@@ -1,0 +1,148 @@
+/**
+ * @module The shared repository suite: every case runs on PGlite and on PostgreSQL (when TEST_DATABASE_URL is set),
+ * against the same committed migrations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFramework } from '../../content/index.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
+import { engineMissing, engines, openTestDatabase } from '../support/database.ts';
+import { people } from '../support/world.ts';
+
+describe.each(engines)('repositories on %s', (kind) => {
+  // Skipped on PostgreSQL only when no server is configured (TEST_DATABASE_URL unset); CI always sets it.
+  describe.skipIf(engineMissing(kind))('with a database', () => {
+    let handle: DatabaseHandle;
+    let repositories: Repositories;
+    let demoId: string;
+    let otherId: string;
+
+    beforeAll(async () => {
+      handle = await openTestDatabase(kind);
+      repositories = createRepositories(handle.db);
+      demoId = (await repositories.system.findMunicipalityBySlug('demo-kommune'))!.id;
+      otherId = (await repositories.system.findMunicipalityBySlug('anden-kommune'))!.id;
+    });
+    afterAll(() => handle?.close());
+
+    describe('tenant isolation', () => {
+      it("never returns another municipality's users or units", async () => {
+        const demo = repositories.forTenant(demoId);
+        const other = repositories.forTenant(otherId);
+        const otherUser = await repositories.system.findLoginByEmail(people.otherEmployee);
+        expect(await demo.people.findUser(otherUser!.userId)).toBeUndefined();
+        expect((await demo.people.listUsers()).map((user) => user.email)).not.toContain(people.otherEmployee);
+        const otherUnitIds = (await other.people.listUnits()).map((unit) => unit.id);
+        expect(await demo.people.usersInUnits(otherUnitIds)).toEqual([]);
+        expect(await demo.people.listUsers()).toHaveLength(19);
+        expect(await other.people.listUsers()).toHaveLength(2);
+      });
+
+      it("refuses to place a person in another municipality's unit", async () => {
+        const otherUnit = (await repositories.forTenant(otherId).people.listUnits())[0]!;
+        await expect(
+          repositories
+            .forTenant(demoId)
+            .people.createUser({ name: 'Ny Person', email: 'ny@x.example', unitId: otherUnit.id }),
+        ).rejects.toThrow();
+      });
+
+      it('does not change a person of another municipality', async () => {
+        const otherUser = await repositories.system.findLoginByEmail(people.otherEmployee);
+        await repositories.forTenant(demoId).people.setLocale(otherUser!.userId, 'en');
+        const unchanged = await repositories.forTenant(otherId).people.findUser(otherUser!.userId);
+        expect(unchanged?.locale).toBe('da');
+      });
+
+      it("does not return another municipality's framework versions", async () => {
+        const otherVersions = await repositories.forTenant(otherId).frameworks.listVersions();
+        const demoFrameworks = repositories.forTenant(demoId).frameworks;
+        expect(await demoFrameworks.findVersion(otherVersions[0]!.id)).toBeUndefined();
+      });
+    });
+
+    describe('people', () => {
+      it('keeps login e-mails unique across municipalities, ignoring case', async () => {
+        await expect(
+          repositories
+            .forTenant(otherId)
+            .people.createUser({ name: 'Dublet', email: people.employee.toUpperCase() }),
+        ).rejects.toThrow();
+      });
+
+      it('finds a login by e-mail in any letter case', async () => {
+        const found = await repositories.system.findLoginByEmail(`  ${people.employee.toUpperCase()} `);
+        expect(found?.municipalityId).toBe(demoId);
+      });
+
+      it('knows which units a leader leads', async () => {
+        const demo = repositories.forTenant(demoId);
+        const anne = await repositories.system.findLoginByEmail(people.leaderSkranke);
+        const led = await demo.people.unitIdsLedBy(anne!.userId);
+        const names = (await demo.people.listUnits())
+          .filter((unit) => led.includes(unit.id))
+          .map((unit) => unit.name);
+        expect(names).toEqual(['Team Skranke']);
+      });
+    });
+
+    describe('framework versions', () => {
+      it('numbers new versions and refuses any change to a published one', async () => {
+        const tenant = repositories.forTenant(otherId);
+        const draft = await tenant.frameworks.createDraft(defaultFramework);
+        expect(draft.version).toBe(2);
+        const edited = { ...defaultFramework, name: { da: 'Vores ramme', en: 'Our framework' } };
+        expect((await tenant.frameworks.updateDraft(draft.id, edited))?.document.name.da).toBe('Vores ramme');
+        const published = await tenant.frameworks.publish(draft.id);
+        expect(published?.status).toBe('published');
+        expect(published?.publishedAt).toBeInstanceOf(Date);
+        await expect(tenant.frameworks.updateDraft(draft.id, defaultFramework)).rejects.toThrow();
+        expect((await tenant.frameworks.findVersion(draft.id))?.document.name.da).toBe('Vores ramme');
+        expect(await tenant.frameworks.publish(draft.id)).toBeUndefined();
+      });
+
+      it('ships the default framework with its role profiles to every municipality', async () => {
+        for (const municipalityId of [demoId, otherId]) {
+          const tenant = repositories.forTenant(municipalityId);
+          const [first] = (await tenant.frameworks.listVersions()).filter((version) => version.version === 1);
+          expect(first?.status).toBe('published');
+          expect(first?.document.areas).toHaveLength(5);
+          const profiles = await tenant.frameworks.listRoleProfiles();
+          expect(profiles.map((profile) => profile.key).sort()).toEqual([
+            'borgerservicemedarbejder',
+            'specialist-i-borgerbetjening',
+          ]);
+        }
+      });
+    });
+
+    describe('sessions', () => {
+      it('finds a live session and not an expired one or one of a deactivated user', async () => {
+        const login = await repositories.system.findLoginByEmail(people.colleague);
+        const base = {
+          municipalityId: login!.municipalityId,
+          userId: login!.userId,
+          csrfToken: 'c',
+          method: 'password',
+        };
+        const now = new Date('2026-05-12T10:00:00Z');
+        await repositories.system.createSession({
+          ...base,
+          id: 'live',
+          expiresAt: new Date('2026-05-12T18:00:00Z'),
+        });
+        await repositories.system.createSession({
+          ...base,
+          id: 'old',
+          expiresAt: new Date('2026-05-12T09:00:00Z'),
+        });
+        expect((await repositories.system.findLiveSession('live', now))?.userId).toBe(login!.userId);
+        expect(await repositories.system.findLiveSession('old', now)).toBeUndefined();
+        await repositories.system.deleteOtherSessions(login!.userId, 'live');
+        expect(await repositories.system.findLiveSession('live', now)).toBeDefined();
+        await repositories.system.deleteSession('live');
+        expect(await repositories.system.findLiveSession('live', now)).toBeUndefined();
+      });
+    });
+  });
+});
