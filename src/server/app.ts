@@ -138,16 +138,21 @@ export function createApp(options: AppOptions) {
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(options.webRoot, 'index.html'), 'utf8');
     app.use(
-      '/assets/*',
+      '*',
       async (c, next) => {
         await next();
-        if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        if (!c.res.ok || c.req.path.startsWith('/api/')) return;
+        // Fingerprinted assets never change; the page itself must be fetched again to find new ones.
+        const fingerprinted = c.req.path.startsWith('/assets/');
+        c.header('Cache-Control', fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
       serveStatic({ root: options.webRoot }),
     );
-    app.use('*', serveStatic({ root: options.webRoot }));
-    // Every other GET is a page of the single-page app.
+    // Every other GET is a page of the single-page app. A missing file is a 404, not the page: a tab left open
+    // across an upgrade must not load HTML as a script.
     app.get('*', (c) => {
+      if (c.req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(c.req.path))
+        throw new ApiError(404, 'not_found');
       c.header('Cache-Control', 'no-cache');
       return c.html(indexHtml);
     });

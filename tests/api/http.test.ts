@@ -122,3 +122,42 @@ describe('HTTP hygiene', () => {
     expect(text).not.toMatch(/at |select|PGlite/i);
   });
 });
+
+describe('serving the web UI', () => {
+  let t: TestApp;
+  let webRoot: string;
+  beforeAll(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    webRoot = mkdtempSync(join(tmpdir(), 'vejviser-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(webRoot, 'assets', 'app-1234.js'), 'console.log(1)');
+    t = await startTestApp('pglite', { webRoot });
+  });
+  afterAll(async () => {
+    await t.close();
+    (await import('node:fs')).rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the app for every page address, with the security headers and no caching of the page', async () => {
+    for (const path of ['/', '/kompetenceramme', '/admin/brugere']) {
+      const response = await t.call('GET', path);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<div id="root">');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('caches fingerprinted assets for a year and answers a missing one with 404, not the page', async () => {
+    const asset = await t.call('GET', '/assets/app-1234.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const missing = await t.call('GET', '/assets/app-old.js');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toContain('<div id="root">');
+    expect((await t.call('GET', '/favicon-missing.png')).status).toBe(404);
+  });
+});

@@ -124,6 +124,7 @@ describe.each(engines)('repositories on %s', (kind) => {
           userId: login!.userId,
           csrfToken: 'c',
           method: 'password',
+          createdAt: new Date('2026-05-12T08:00:00Z'),
         };
         const now = new Date('2026-05-12T10:00:00Z');
         await repositories.system.createSession({
@@ -139,6 +140,11 @@ describe.each(engines)('repositories on %s', (kind) => {
         expect((await repositories.system.findLiveSession('live', now))?.userId).toBe(login!.userId);
         expect(await repositories.system.findLiveSession('old', now)).toBeUndefined();
         await repositories.system.deleteOtherSessions(login!.userId, 'live');
+        expect(await repositories.system.findLiveSession('live', now)).toBeDefined();
+        const tenant = repositories.forTenant(login!.municipalityId);
+        await tenant.people.setActive(login!.userId, false);
+        expect(await repositories.system.findLiveSession('live', now)).toBeUndefined();
+        await tenant.people.setActive(login!.userId, true);
         expect(await repositories.system.findLiveSession('live', now)).toBeDefined();
         await repositories.system.deleteSession('live');
         expect(await repositories.system.findLiveSession('live', now)).toBeUndefined();

@@ -89,6 +89,14 @@ export function peopleRepository(db: Database, municipalityId: string) {
         .where(and(inTenant, eq(users.id, userId)));
     },
 
+    /** A deactivated person keeps their history but can no longer log in, and their sessions stop working. */
+    async setActive(userId: string, active: boolean): Promise<void> {
+      await db
+        .update(users)
+        .set({ active, updatedAt: sql`now()` })
+        .where(and(inTenant, eq(users.id, userId)));
+    },
+
     async setPasswordHash(
       userId: string,
       passwordHash: string,

@@ -13,7 +13,7 @@ export function AccountPage() {
       <PageHeading>{t('account.title')}</PageHeading>
       <p className="lead">{t('account.intro', { email: user.email })}</p>
       <div className="narrow">
-        <PasswordForm />
+        <PasswordForm email={user.email} />
         <LanguageForm />
       </div>
     </>

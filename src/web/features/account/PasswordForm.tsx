@@ -13,7 +13,7 @@ const fieldId = (field: Field) => `password-${field}`;
 /** Mirrors the server's rule, so the user learns it before the round trip. */
 const minimumLength = 10;
 
-export function PasswordForm() {
+export function PasswordForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Field, string>>({
     currentPassword: '',
@@ -101,6 +101,8 @@ export function PasswordForm() {
       ) : null}
       <ErrorSummary errors={summary} attempt={attempt} headingLevel={3} />
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="account-password">
+        {/* Tells a password manager whose password this is; hidden from everyone else. */}
+        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <TextField
           id={fieldId('currentPassword')}
           name="currentPassword"

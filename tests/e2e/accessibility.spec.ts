@@ -1,0 +1,79 @@
+/** @module axe-core on every page a user reaches, in Danish and in English, including forms with their errors shown. */
+import { expectNoAxeViolations } from './axe.ts';
+import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
+
+test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  await page.goto('/login');
+  await expect(pageHeading(page)).toHaveText('Log ind');
+  await expectNoAxeViolations(page, 'login');
+
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'login with errors');
+
+  await logIn(page, accounts.leader.email);
+  await useDanish(page);
+  await expectNoAxeViolations(page, 'home');
+
+  await page.goto('/kompetenceramme');
+  await settled(page);
+  await page.locator('summary').first().click();
+  await expect(page.locator('details[open]')).toHaveCount(1);
+  await expectNoAxeViolations(page, 'framework with a competence expanded');
+
+  await page.goto('/team');
+  await settled(page);
+  await expectNoAxeViolations(page, 'team');
+
+  await page.goto('/konto');
+  await expect(pageHeading(page)).toHaveText('Min konto');
+  await expectNoAxeViolations(page, 'account');
+  await page.getByLabel('Gentag ny adgangskode').fill('something else');
+  await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'account with errors');
+
+  await page.goto('/denne-side-findes-ikke');
+  await expect(pageHeading(page)).toHaveText('Siden findes ikke');
+  await expectNoAxeViolations(page, '404');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/');
+  await expect(pageHeading(page)).toHaveText(`Welcome, ${accounts.leader.name}`);
+  await expectNoAxeViolations(page, 'home in English');
+  await page.goto('/kompetenceramme');
+  await settled(page);
+  await page.locator('summary').first().click();
+  await expectNoAxeViolations(page, 'framework in English');
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  await logOut(page);
+
+  await logIn(page, accounts.admin.email);
+  await useDanish(page);
+  await page.goto('/admin/brugere');
+  await settled(page);
+  await expect(page.getByRole('table')).toBeVisible();
+  await expectNoAxeViolations(page, 'admin users');
+  await logOut(page);
+
+  await logIn(page, accounts.employee.email);
+  await page.goto('/team');
+  await expect(pageHeading(page)).toHaveText('Du har ikke adgang');
+  await expectNoAxeViolations(page, 'no access');
+});
+
+test('the layout holds at 360 px wide', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await logIn(page, accounts.leader.email);
+  await useDanish(page);
+  for (const path of ['/', '/kompetenceramme', '/team', '/konto']) {
+    await page.goto(path);
+    await settled(page);
+    // Nothing may force the whole page to scroll sideways; wide tables scroll inside their own region.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+  }
+  await expectNoAxeViolations(page, 'account at 360 px');
+});
