@@ -94,7 +94,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
-  app.use('/api/*', csrfProtection(transport));
+  app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', healthRoutes(options.db, options.databaseKind))

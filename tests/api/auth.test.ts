@@ -83,6 +83,17 @@ describe('login and sessions', () => {
     expect(me.locale).toBe('da');
   });
 
+  it('lets a tab with an old session log in again without its CSRF token, and replaces that session', async () => {
+    const old = await t.login('employee');
+    const response = await t.call('POST', '/api/auth/login', {
+      ...loginBody(people.colleague),
+      headers: { cookie: old.cookie },
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).name).toBe('Mads Pedersen');
+    expect((await t.call('GET', '/api/auth/me', { as: old })).status).toBe(401);
+  });
+
   it('refuses a login posted from another site', async () => {
     const response = await t.call('POST', '/api/auth/login', {
       ...loginBody(people.employee),

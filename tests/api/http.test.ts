@@ -161,3 +161,41 @@ describe('serving the web UI', () => {
     expect((await t.call('GET', '/favicon-missing.png')).status).toBe(404);
   });
 });
+
+describe('logging', () => {
+  it('writes one JSON line per request and never a password, cookie or token', async () => {
+    const lines: string[] = [];
+    const { createLogger } = await import('../../src/server/logger.ts');
+    const logger = createLogger('debug', { write: (line: string) => lines.push(line) });
+    const t = await startTestApp('pglite', { logger });
+    try {
+      const caller = await t.login('employee');
+      await t.call('POST', '/api/auth/login', {
+        body: { email: 'birthe.hansen@demokommune.example', password: 'hemmelig-kode-1' },
+      });
+      await t.call('PUT', '/api/me/password', {
+        as: caller,
+        body: { currentPassword: 'vejviser-demo', newPassword: 'endnu-mere-hemmelig' },
+      });
+      const text = lines.join('');
+      expect(lines).toHaveLength(3);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        msg: 'request',
+        method: 'POST',
+        path: '/api/auth/login',
+        status: 200,
+      });
+      for (const secret of [
+        'vejviser-demo',
+        'hemmelig-kode-1',
+        'endnu-mere-hemmelig',
+        caller.csrfToken,
+        caller.cookie.split('=')[1]!,
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -117,3 +117,53 @@ describe('vejviser CLI', () => {
     expect(existsSync(join(dataDir, 'pgdata.lock'))).toBe(false);
   }, 120_000);
 });
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+// Needs a PostgreSQL server; skipped only when TEST_DATABASE_URL is unset (CI always sets it).
+describe.skipIf(!postgresUrl)('vejviser CLI on a PostgreSQL server', () => {
+  const database = `vejviser_cli_${process.pid}`;
+  const url = () => {
+    const parsed = new URL(postgresUrl!);
+    parsed.pathname = `/${database}`;
+    return parsed.toString();
+  };
+  const admin = async (sql: string) => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+
+  it('migrates, serves without demo data, and seeds the demo only when asked', async () => {
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${database}`);
+    const env = { DATABASE_URL: url() };
+    const migrated = await finish(['migrate'], env);
+    expect(migrated.code, migrated.output).toBe(0);
+
+    const server = run(['start'], { ...env, PORT: '3221', HOST: '127.0.0.1' });
+    await waitFor(server.child, server.output, 'Vejviser is running');
+    expect(await (await fetch('http://127.0.0.1:3221/api/health')).json()).toEqual({
+      status: 'ok',
+      database: 'postgresql',
+    });
+    expect(server.output()).not.toContain('Demo Kommune');
+    const login = await fetch('http://127.0.0.1:3221/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'mette.lund@demokommune.example', password: 'vejviser-demo' }),
+    });
+    expect(login.status).toBe(401);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+
+    const seeded = await finish(['seed-demo'], env);
+    expect(seeded.output).toContain('Demo Kommune created.');
+  }, 120_000);
+});

@@ -122,13 +122,17 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * State-changing requests of a logged-in person must echo the session's CSRF token in `X-CSRF-Token`.
- * Requests without a session (the login) must come from our own origin when the browser says where from.
+ * Requests without a session, and the login (which replaces any session, so a stale tab can always log in
+ * again), must come from our own origin when the browser says where from.
  */
-export function csrfProtection(transport: TransportOptions): MiddlewareHandler<AppEnv> {
+export function csrfProtection(
+  transport: TransportOptions,
+  originOnlyPaths: string[],
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!unsafeMethods.has(c.req.method)) return next();
     const session = c.get('session');
-    if (session) {
+    if (session && !originOnlyPaths.includes(c.req.path)) {
       const sent = c.req.header('x-csrf-token');
       if (!sent || !sameToken(sent, session.csrfToken)) throw new ApiError(403, 'csrf_failed');
     } else {
