@@ -1,5 +1,5 @@
 /** @module Structured JSON logs (pino). Secrets and personal notes never reach a log line. */
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger };
 

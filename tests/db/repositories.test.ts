@@ -101,6 +101,15 @@ describe.each(engines)('repositories on %s', (kind) => {
         expect(await tenant.frameworks.publish(draft.id)).toBeUndefined();
       });
 
+      it('reads a published version from memory the second time, but never across municipalities', async () => {
+        const demo = repositories.forTenant(demoId);
+        const [published] = await demo.frameworks.listVersions();
+        const first = await demo.frameworks.findVersion(published!.id);
+        const again = await repositories.forTenant(demoId).frameworks.findVersion(published!.id);
+        expect(again).toBe(first);
+        expect(await repositories.forTenant(otherId).frameworks.findVersion(published!.id)).toBeUndefined();
+      });
+
       it('ships the default framework with its role profiles to every municipality', async () => {
         for (const municipalityId of [demoId, otherId]) {
           const tenant = repositories.forTenant(municipalityId);

@@ -8,7 +8,30 @@ import { frameworks, frameworkVersions, roleProfiles } from '../schema.ts';
 export type FrameworkVersionRow = typeof frameworkVersions.$inferSelect;
 export type RoleProfileRow = typeof roleProfiles.$inferSelect;
 
-export function frameworkRepository(db: Database, municipalityId: string) {
+/**
+ * Published versions never change (a trigger refuses it), so once read they can be kept in memory, keyed by
+ * municipality and id. Shared by every request of the process; bounded so a long-running server cannot grow.
+ */
+export class PublishedVersionCache {
+  readonly #entries = new Map<string, FrameworkVersionRow>();
+  constructor(readonly capacity = 200) {}
+
+  get(municipalityId: string, versionId: string): FrameworkVersionRow | undefined {
+    return this.#entries.get(`${municipalityId}/${versionId}`);
+  }
+
+  remember(row: FrameworkVersionRow): void {
+    if (row.status !== 'published') return;
+    if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(`${row.municipalityId}/${row.id}`, row);
+  }
+}
+
+export function frameworkRepository(
+  db: Database,
+  municipalityId: string,
+  cache = new PublishedVersionCache(),
+) {
   return {
     /** Adds a new draft version of the framework with this document's key, creating the framework if needed. */
     async createDraft(document: FrameworkDocument): Promise<FrameworkVersionRow> {
@@ -72,12 +95,15 @@ export function frameworkRepository(db: Database, municipalityId: string) {
     },
 
     async findVersion(versionId: string): Promise<FrameworkVersionRow | undefined> {
+      const cached = cache.get(municipalityId, versionId);
+      if (cached) return cached;
       const [row] = await db
         .select()
         .from(frameworkVersions)
         .where(
           and(eq(frameworkVersions.municipalityId, municipalityId), eq(frameworkVersions.id, versionId)),
         );
+      if (row) cache.remember(row);
       return row;
     },
 

@@ -1,6 +1,6 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
-import { frameworkRepository } from './frameworks.ts';
+import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
 import { systemRepository } from './system.ts';
 
@@ -17,12 +17,13 @@ export interface Repositories {
 }
 
 export function createRepositories(db: Database): Repositories {
+  const publishedVersions = new PublishedVersionCache();
   return {
     system: systemRepository(db),
     forTenant: (municipalityId) => ({
       municipalityId,
       people: peopleRepository(db, municipalityId),
-      frameworks: frameworkRepository(db, municipalityId),
+      frameworks: frameworkRepository(db, municipalityId, publishedVersions),
     }),
   };
 }

@@ -1,10 +1,15 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { municipalities, sessions, users } from '../schema.ts';
+import { municipalities, sessions, unitLeaders, users } from '../schema.ts';
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export interface LiveSession extends SessionRow {
+  roles: string[];
+  locale: string;
+  ledUnitIds: string[];
+}
 
 export interface LoginCandidate {
   userId: string;
@@ -65,17 +70,28 @@ export function systemRepository(db: Database) {
       await db.insert(sessions).values({ ...input, lastSeenAt: input.createdAt });
     },
 
-    /** A session that exists, has not expired and belongs to an active user. */
-    async findLiveSession(id: string, now: Date): Promise<SessionRow | undefined> {
+    /**
+     * A session that exists, has not expired and belongs to an active user, with what the request needs to know
+     * of that user: one round trip, since every authenticated request pays for it.
+     */
+    async findLiveSession(id: string, now: Date): Promise<LiveSession | undefined> {
       const [row] = await db
-        .select({ session: sessions })
+        .select({
+          session: sessions,
+          roles: users.roles,
+          locale: users.locale,
+          ledUnitIds: sql<
+            string[]
+          >`array(select ${unitLeaders.unitId} from ${unitLeaders} where ${unitLeaders.userId} = ${users.id})`,
+        })
         .from(sessions)
         .innerJoin(
           users,
           and(eq(users.id, sessions.userId), eq(users.municipalityId, sessions.municipalityId)),
         )
         .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
-      return row?.session;
+      if (!row) return undefined;
+      return { ...row.session, roles: row.roles, locale: row.locale, ledUnitIds: row.ledUnitIds };
     },
 
     async touchSession(id: string, now: Date): Promise<void> {

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories } from '../../db/repositories/index.ts';
-import { effectiveRoles, type Principal, type Role } from '../../domain/access.ts';
+import { effectiveRoles, type Principal } from '../../domain/access.ts';
 import { defaultLocale, localeSchema } from '../../domain/text.ts';
 import { sameToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
 import { localeFromAcceptLanguage } from '../messages.ts';
@@ -87,27 +87,22 @@ export function loadSession(options: SessionOptions): MiddlewareHandler<AppEnv> 
       const session = await options.repositories.system.findLiveSession(id, now);
       const idleSince = new Date(now.getTime() - options.idleMinutes * 60_000);
       if (session && session.lastSeenAt > idleSince) {
-        const tenant = options.repositories.forTenant(session.municipalityId);
-        const user = await tenant.people.findUser(session.userId);
-        if (user) {
-          const ledUnitIds = await tenant.people.unitIdsLedBy(user.id);
-          const principal: Principal = {
-            userId: user.id,
-            municipalityId: user.municipalityId,
-            roles: effectiveRoles(user.roles, ledUnitIds.length > 0) as Role[],
-            ledUnitIds,
-          };
-          c.set('session', { id, csrfToken: session.csrfToken });
-          c.set('principal', principal);
-          c.set('tenant', tenant);
-          if (!c.req.header('accept-language')) {
-            const saved = localeSchema.safeParse(user.locale);
-            if (saved.success) c.set('locale', saved.data);
-          }
-          // Recording every request would turn each read into a write; once a minute is enough for idle expiry.
-          if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-            await options.repositories.system.touchSession(id, now);
-          }
+        const principal: Principal = {
+          userId: session.userId,
+          municipalityId: session.municipalityId,
+          roles: effectiveRoles(session.roles, session.ledUnitIds.length > 0),
+          ledUnitIds: session.ledUnitIds,
+        };
+        c.set('session', { id, csrfToken: session.csrfToken });
+        c.set('principal', principal);
+        c.set('tenant', options.repositories.forTenant(session.municipalityId));
+        if (!c.req.header('accept-language')) {
+          const saved = localeSchema.safeParse(session.locale);
+          if (saved.success) c.set('locale', saved.data);
+        }
+        // Recording every request would turn each read into a write; once a minute is enough for idle expiry.
+        if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+          await options.repositories.system.touchSession(id, now);
         }
       } else {
         if (session) await options.repositories.system.deleteSession(id);
