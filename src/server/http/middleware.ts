@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories } from '../../db/repositories/index.ts';
+import type { LiveSession } from '../../db/repositories/system.ts';
 import { effectiveRoles, type Principal } from '../../domain/access.ts';
 import { defaultLocale, localeSchema } from '../../domain/text.ts';
 import { sameToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
@@ -67,6 +68,14 @@ export const resolveLocale: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** Who the session's person is, for the access rules: granted roles, plus leader when they lead a unit. */
+export const principalOf = (session: LiveSession): Principal => ({
+  userId: session.userId,
+  municipalityId: session.municipalityId,
+  roles: effectiveRoles(session.roles, session.ledUnitIds.length > 0),
+  ledUnitIds: session.ledUnitIds,
+});
+
 export interface SessionOptions {
   repositories: Repositories;
   secret: string;
@@ -87,14 +96,8 @@ export function loadSession(options: SessionOptions): MiddlewareHandler<AppEnv> 
       const session = await options.repositories.system.findLiveSession(id, now);
       const idleSince = new Date(now.getTime() - options.idleMinutes * 60_000);
       if (session && session.lastSeenAt > idleSince) {
-        const principal: Principal = {
-          userId: session.userId,
-          municipalityId: session.municipalityId,
-          roles: effectiveRoles(session.roles, session.ledUnitIds.length > 0),
-          ledUnitIds: session.ledUnitIds,
-        };
         c.set('session', { id, csrfToken: session.csrfToken });
-        c.set('principal', principal);
+        c.set('principal', principalOf(session));
         c.set('tenant', options.repositories.forTenant(session.municipalityId));
         if (!c.req.header('accept-language')) {
           const saved = localeSchema.safeParse(session.locale);

@@ -2,14 +2,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Repositories } from '../../db/repositories/index.ts';
-import { effectiveRoles } from '../../domain/access.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import { decoyPasswordHash, verifyPassword } from '../auth/passwords.ts';
 import { newToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
 import { loginInputSchema, sessionUserSchema } from '../contracts/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { auth, clientAddress, isHttps, type TransportOptions } from '../http/middleware.ts';
+import { auth, clientAddress, isHttps, principalOf, type TransportOptions } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { sessionUserFor } from '../session-user.ts';
 
@@ -87,15 +86,11 @@ export function authRoutes(options: AuthRouteOptions) {
         maxAge: options.sessionHours * 3600,
       });
 
+      // Read back through the same lookup every later request uses, so the login answer cannot disagree with it.
+      const session = await repositories.system.findLiveSession(sessionId, now);
+      if (!session) throw new ApiError(401, 'invalid_credentials');
       const tenant = repositories.forTenant(candidate.municipalityId);
-      const ledUnitIds = await tenant.people.unitIdsLedBy(candidate.userId);
-      const user = await tenant.people.findUser(candidate.userId);
-      const principal = {
-        userId: candidate.userId,
-        municipalityId: candidate.municipalityId,
-        roles: effectiveRoles(user?.roles ?? [], ledUnitIds.length > 0),
-        ledUnitIds,
-      };
+      const principal = principalOf(session);
       return reply(c, sessionUserSchema, await sessionUserFor(tenant, principal, csrfToken));
     },
   );
