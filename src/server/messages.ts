@@ -18,6 +18,10 @@ const da: Catalog = {
   too_many_attempts: 'For mange forsøg på at logge ind. Vent {minutes} minutter, og prøv igen.',
   wrong_password: 'Din nuværende adgangskode er forkert.',
   weak_password: 'Den nye adgangskode skal have mindst 10 tegn og må ikke være den samme som den gamle.',
+  incomplete_assessment: 'Vælg et niveau eller "Kan ikke vurdere" ved alle kompetencer, før du indsender.',
+  not_editable: 'Vurderingen er indsendt og kan ikke ændres. Din leder kan genåbne den.',
+  round_closed: 'Profileringsrunden er lukket.',
+  invalid_round: 'Runden kan ikke oprettes sådan. Se beskeden ved felterne.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -36,6 +40,10 @@ const en: Catalog = {
   too_many_attempts: 'Too many login attempts. Wait {minutes} minutes and try again.',
   wrong_password: 'Your current password is wrong.',
   weak_password: 'The new password must have at least 10 characters and must differ from the old one.',
+  incomplete_assessment: 'Choose a level or "Cannot assess" for every competence before you submit.',
+  not_editable: 'The assessment has been submitted and cannot be changed. Your leader can reopen it.',
+  round_closed: 'The profiling round is closed.',
+  invalid_round: 'The round cannot be created like this. See the messages by the fields.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };

@@ -15,6 +15,10 @@ export const errorCodes = [
   'too_many_attempts',
   'wrong_password',
   'weak_password',
+  'incomplete_assessment',
+  'not_editable',
+  'round_closed',
+  'invalid_round',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
