@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -26,6 +27,8 @@ export const municipalities = pgTable('municipalities', {
   slug: text('slug').notNull().unique(),
   timeZone: text('time_zone').notNull().default('Europe/Copenhagen'),
   isDemo: boolean('is_demo').notNull().default(false),
+  /** May HR follow profiling rounds (status only, never ratings)? Off unless the municipality decides so. */
+  hrSeesRounds: boolean('hr_sees_rounds').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -73,6 +76,8 @@ export const users = pgTable(
     /** Set for one-time passwords printed by `create-admin`: after this, the password no longer works. */
     passwordExpiresAt: timestamp('password_expires_at', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
+    /** The role profile a new round gives this person unless the leader chooses another. */
+    roleProfileKey: text('role_profile_key'),
     externalId: text('external_id'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -191,12 +196,151 @@ export const roleProfiles = pgTable(
   },
   (table) => [
     uniqueIndex('role_profiles_key_uq').on(table.municipalityId, table.frameworkVersionId, table.key),
+    unique('role_profiles_id_municipality_uq').on(table.id, table.municipalityId),
     foreignKey({
       columns: [table.frameworkVersionId, table.municipalityId],
       foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
       name: 'role_profiles_version_fk',
     }).onDelete('cascade'),
   ],
+);
+
+export const rounds = pgTable(
+  'rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    name: text('name').notNull(),
+    frameworkVersionId: uuid('framework_version_id').notNull(),
+    /** The last day to submit (inclusive), in the municipality's time zone. */
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    hideLeaderUntilBoth: boolean('hide_leader_until_both').notNull().default(true),
+    status: text('status').notNull().default('open'),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (table) => [
+    unique('rounds_id_municipality_uq').on(table.id, table.municipalityId),
+    index('rounds_municipality_idx').on(table.municipalityId),
+    foreignKey({
+      columns: [table.frameworkVersionId, table.municipalityId],
+      foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
+      name: 'rounds_framework_version_fk',
+    }),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'rounds_created_by_fk',
+    }),
+  ],
+);
+
+export const roundParticipants = pgTable(
+  'round_participants',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    roundId: uuid('round_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    roleProfileId: uuid('role_profile_id').notNull(),
+    conversationHeldAt: timestamp('conversation_held_at', { withTimezone: true }),
+    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.roundId, table.userId] }),
+    index('round_participants_user_idx').on(table.userId),
+    foreignKey({
+      columns: [table.roundId, table.municipalityId],
+      foreignColumns: [rounds.id, rounds.municipalityId],
+      name: 'round_participants_round_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.userId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'round_participants_user_fk',
+    }),
+    foreignKey({
+      columns: [table.roleProfileId, table.municipalityId],
+      foreignColumns: [roleProfiles.id, roleProfiles.municipalityId],
+      name: 'round_participants_role_profile_fk',
+    }),
+  ],
+);
+
+export interface StoredRating {
+  level: number | null;
+  comment?: string;
+  example?: string;
+}
+
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    roundId: uuid('round_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** `self` or `leader`: one assessment per rater role per person per round. */
+    raterRole: text('rater_role').notNull(),
+    /** Who last saved it (for a leader assessment, the leader). */
+    raterId: uuid('rater_id').notNull(),
+    status: text('status').notNull().default('draft'),
+    /** Competence id → rating. Submitted ratings are never changed in place: a reopening keeps a copy. */
+    ratings: jsonb('ratings').$type<Record<string, StoredRating>>().notNull(),
+    /** Raised by every save; a save based on an older version is refused. */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('assessments_uq').on(table.roundId, table.subjectId, table.raterRole),
+    index('assessments_subject_idx').on(table.subjectId),
+    foreignKey({
+      columns: [table.roundId, table.subjectId],
+      foreignColumns: [roundParticipants.roundId, roundParticipants.userId],
+      name: 'assessments_participant_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.raterId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'assessments_rater_fk',
+    }),
+  ],
+);
+
+export const assessmentReopenings = pgTable(
+  'assessment_reopenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    reopenedById: uuid('reopened_by_id').notNull(),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }).notNull(),
+    /** The ratings as they were submitted, kept whatever the draft becomes. */
+    submittedRatings: jsonb('submitted_ratings').$type<Record<string, StoredRating>>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (table) => [index('assessment_reopenings_assessment_idx').on(table.assessmentId)],
+);
+
+/** E-mails waiting to be sent, and a record of those sent; administrators can read it. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index('outbox_municipality_idx').on(table.municipalityId, table.createdAt)],
 );
 
 export const schema = {
@@ -208,4 +352,9 @@ export const schema = {
   frameworks,
   frameworkVersions,
   roleProfiles,
+  rounds,
+  roundParticipants,
+  assessments,
+  assessmentReopenings,
+  outbox,
 };

@@ -63,3 +63,39 @@ export function effectiveRoles(grantedRoles: readonly string[], leadsUnits: bool
   const order: Role[] = ['employee', 'leader', 'hr', 'admin'];
   return order.filter((role) => (role === 'leader' ? leadsUnits : grantedRoles.includes(role)));
 }
+
+/** What a caller may do in a profiling round, given the participants' units. */
+export interface RoundScope {
+  /** Participants whose progress the caller may follow. */
+  visibleUserIds: Set<string>;
+  /** Participants the caller may rate as their leader. */
+  rateableUserIds: Set<string>;
+  /** May close the round and send reminders. */
+  canManage: boolean;
+}
+
+/**
+ * Leaders follow and rate the participants in the units they lead (never themselves); administrators follow and
+ * manage every round but rate only where they also lead; HR follows rounds only when the municipality allows it.
+ */
+export function roundScope(
+  principal: Principal,
+  participants: readonly { userId: string; unitId: string | null }[],
+  units: readonly UnitNode[],
+  options: { hrSeesRounds: boolean; createdById: string },
+): RoundScope {
+  const led = unitsLedBy(principal, units);
+  const rateable = participants
+    .filter((participant) => participant.userId !== principal.userId)
+    .filter((participant) => participant.unitId !== null && led.has(participant.unitId))
+    .map((participant) => participant.userId);
+  const seesAll = hasRole(principal, 'admin') || (hasRole(principal, 'hr') && options.hrSeesRounds);
+  const visible = seesAll ? participants.map((participant) => participant.userId) : rateable;
+  return {
+    visibleUserIds: new Set(visible),
+    rateableUserIds: new Set(rateable),
+    canManage:
+      hasRole(principal, 'admin') ||
+      (isLeader(principal) && (rateable.length > 0 || options.createdById === principal.userId)),
+  };
+}

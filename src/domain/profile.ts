@@ -140,13 +140,18 @@ export interface TrendPoint {
  * based on. A competence missing from an older framework version is simply absent from that round.
  */
 export function trends(
-  rounds: readonly { roundId: string; date: string; profiles: readonly CompetenceProfile[] }[],
+  rounds: readonly {
+    roundId: string;
+    date: string;
+    profiles: readonly Pick<CompetenceProfile, 'competenceId' | 'basis'>[];
+  }[],
 ): Record<string, TrendPoint[]> {
   const result: Record<string, TrendPoint[]> = {};
   const ordered = [...rounds].sort((a, b) => a.date.localeCompare(b.date));
   for (const round of ordered) {
     for (const profile of round.profiles) {
-      (result[profile.competenceId] ??= []).push({
+      result[profile.competenceId] ??= [];
+      result[profile.competenceId]!.push({
         roundId: round.roundId,
         date: round.date,
         level: profile.basis,

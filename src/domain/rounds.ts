@@ -48,10 +48,9 @@ export function dateInTimeZone(instant: Date, timeZone: string): string {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((found, part) => ({ ...found, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**

@@ -27,6 +27,8 @@ import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { profileRoutes } from './routes/profiles.ts';
+import { roundRoutes } from './routes/rounds.ts';
 
 export interface AppOptions {
   db: Database;
@@ -111,7 +113,9 @@ export function createApp(options: AppOptions) {
     )
     .route('/me', meRoutes(repositories))
     .route('/', frameworkRoutes())
-    .route('/', peopleRoutes());
+    .route('/', peopleRoutes())
+    .route('/', roundRoutes(now))
+    .route('/', profileRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -66,6 +66,17 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     too_long: 'Må højst have {maximum} tegn.',
     unrecognized: 'Feltet kendes ikke og må ikke sendes med.',
     invalid: 'Værdien er ikke gyldig.',
+    deadline_past: 'Fristen skal være i dag eller senere.',
+    no_participants: 'Vælg mindst én enhed eller person, der har medarbejdere.',
+    unit_not_led: 'Du kan kun vælge enheder, du er leder for.',
+    person_not_visible: 'Du kan kun vælge personer i de enheder, du er leder for.',
+    framework_not_published: 'Vælg en udgivet version af kompetencerammen.',
+    role_profile_unknown:
+      'Rolleprofilen hører ikke til den valgte kompetenceramme, eller personen er ikke med i runden.',
+    no_role_profile: 'Kompetencerammen har ingen rolleprofiler. Opret en rolleprofil først.',
+    unknown_competence: 'Kompetencen findes ikke i rundens kompetenceramme.',
+    level_off_scale: 'Niveauet ligger uden for skalaen.',
+    rating_missing: 'Vælg et niveau eller "Kan ikke vurdere".',
   },
   en: {
     required: 'Must be filled in.',
@@ -74,6 +85,17 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     too_long: 'Must have at most {maximum} characters.',
     unrecognized: 'This field is not known and must not be sent.',
     invalid: 'The value is not valid.',
+    deadline_past: 'The deadline must be today or later.',
+    no_participants: 'Choose at least one unit or person with employees.',
+    unit_not_led: 'You can only choose units you lead.',
+    person_not_visible: 'You can only choose people in the units you lead.',
+    framework_not_published: 'Choose a published version of the competence framework.',
+    role_profile_unknown:
+      'The role profile does not belong to the chosen framework, or the person is not in the round.',
+    no_role_profile: 'The competence framework has no role profiles. Create a role profile first.',
+    unknown_competence: 'The competence is not in the round’s framework.',
+    level_off_scale: 'The level is outside the scale.',
+    rating_missing: 'Choose a level or "Cannot assess".',
   },
 };
 

@@ -2,18 +2,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { engineMissing, engines } from '../support/database.ts';
+import { worldRound } from '../support/world.ts';
 import { type Actor, accessMatrix, actorSetup, actors } from './access-matrix.ts';
 
 describe.each(engines)('access-control matrix on %s', (kind) => {
   describe.skipIf(engineMissing(kind))('with a database', () => {
     let testApp: TestApp;
     let frameworkVersionId: string;
+    let roundId: string;
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
       const demoId = (await testApp.repositories.system.findMunicipalityBySlug('demo-kommune'))!.id;
-      const [version] = await testApp.repositories.forTenant(demoId).frameworks.listVersions();
-      frameworkVersionId = version!.id;
+      const demo = testApp.repositories.forTenant(demoId);
+      frameworkVersionId = (await demo.frameworks.listVersions())[0]!.id;
+      roundId = (await demo.rounds.list()).find((round) => round.name === worldRound.name)!.id;
     });
     afterAll(() => testApp?.close());
 
@@ -39,16 +42,14 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
           const setup = actorSetup[actor];
           // A fresh login per actor: a route like logout or a password change must not affect the next actor.
           const caller: Caller | undefined = setup.as ? await testApp.login(setup.as) : undefined;
-          const response = await testApp.call(
-            method,
-            entry.path({ subjectId: await testApp.idOf(setup.subject), frameworkVersionId }),
-            {
-              as: caller,
-              body: entry.body?.(actor),
-            },
-          );
+          const context = { subjectId: await testApp.idOf(setup.subject), frameworkVersionId, roundId };
+          await entry.before?.(testApp, context);
+          const response = await testApp.call(method, entry.path(context), {
+            as: caller,
+            body: await entry.body?.({ ...context, testApp }),
+          });
           outcomes[actor] = response.status;
-          if (setup.as) await entry.after?.(testApp, setup.as);
+          if (setup.as) await entry.after?.(testApp, setup.as, context);
         }
         expect(outcomes).toEqual(entry.expected);
       });

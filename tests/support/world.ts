@@ -2,6 +2,7 @@
 import type { Repositories } from '../../src/db/repositories/index.ts';
 import { installDefaultContent } from '../../src/db/seed/default-content.ts';
 import { demoEmail, demoPassword, seedDemo } from '../../src/db/seed/demo.ts';
+import { competencesOf } from '../../src/domain/framework.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 
 export const password = demoPassword;
@@ -27,9 +28,59 @@ export const people = {
 
 export type Person = keyof typeof people;
 
+export const worldRound = {
+  name: 'Forårsrunde 2026',
+  /** Birthe's own view of the two competences where she and Anne disagree most. */
+  blindSpot: 'spoergeteknik',
+  hiddenStrength: 'kulturel-aabenhed',
+};
+
+/**
+ * Anne's round for Birthe and Mads in Team Skranke: Birthe has submitted her self-assessment and Anne her leader
+ * assessment of Birthe (with one blind spot and one hidden strength); Mads has not started.
+ */
+async function seedRound(repositories: Repositories, municipalityId: string): Promise<void> {
+  const tenant = repositories.forTenant(municipalityId);
+  const login = async (email: string) => (await repositories.system.findLoginByEmail(email))!.userId;
+  const [anne, birthe, mads] = [
+    await login(people.leaderSkranke),
+    await login(people.employee),
+    await login(people.colleague),
+  ];
+  const [version] = await tenant.frameworks.listVersions();
+  const profile = (await tenant.frameworks.listRoleProfilesOf(version!.id)).find(
+    (candidate) => candidate.key === 'borgerservicemedarbejder',
+  )!;
+  const round = await tenant.rounds.create({
+    name: worldRound.name,
+    frameworkVersionId: version!.id,
+    deadline: '2099-06-30',
+    hideLeaderUntilBoth: true,
+    createdById: anne,
+    participants: [
+      { userId: birthe, roleProfileId: profile.id },
+      { userId: mads, roleProfileId: profile.id },
+    ],
+  });
+  const ids = competencesOf(version!.document).map((competence) => competence.id);
+  const rate = (level: (id: string) => number) =>
+    Object.fromEntries(ids.map((id) => [id, { level: level(id) }]));
+  const self = rate((id) => (id === worldRound.blindSpot ? 4 : id === worldRound.hiddenStrength ? 1 : 2));
+  const leader = rate((id) => (id === worldRound.blindSpot ? 2 : id === worldRound.hiddenStrength ? 3 : 2));
+  const now = new Date('2026-05-01T10:00:00Z');
+  for (const [raterRole, raterId, ratings] of [
+    ['self', birthe, self],
+    ['leader', anne, leader],
+  ] as const) {
+    const base = { roundId: round.id, subjectId: birthe, raterRole, raterId, now };
+    await tenant.rounds.saveDraft({ ...base, expectedVersion: 0, ratings });
+    await tenant.rounds.submit({ ...base, expectedVersion: 1 });
+  }
+}
+
 export async function seedWorld(repositories: Repositories): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await seedDemo(repositories, passwordHash);
+  const demo = await seedDemo(repositories, passwordHash);
   const other = await repositories.system.createMunicipality({
     name: 'Anden Kommune',
     slug: 'anden-kommune',
@@ -53,4 +104,5 @@ export async function seedWorld(repositories: Repositories): Promise<void> {
     unitId: unit.id,
     passwordHash,
   });
+  await seedRound(repositories, demo.id);
 }

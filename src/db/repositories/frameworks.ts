@@ -125,6 +125,19 @@ export function frameworkRepository(
       return row!;
     },
 
+    async listRoleProfilesOf(frameworkVersionId: string): Promise<RoleProfileRow[]> {
+      return db
+        .select()
+        .from(roleProfiles)
+        .where(
+          and(
+            eq(roleProfiles.municipalityId, municipalityId),
+            eq(roleProfiles.frameworkVersionId, frameworkVersionId),
+          ),
+        )
+        .orderBy(asc(roleProfiles.key));
+    },
+
     async listRoleProfiles(): Promise<RoleProfileRow[]> {
       return db
         .select()

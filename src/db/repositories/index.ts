@@ -2,12 +2,14 @@
 import type { Database } from '../client.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
+import { roundRepository } from './rounds.ts';
 import { systemRepository } from './system.ts';
 
 export interface TenantRepositories {
   municipalityId: string;
   people: ReturnType<typeof peopleRepository>;
   frameworks: ReturnType<typeof frameworkRepository>;
+  rounds: ReturnType<typeof roundRepository>;
 }
 
 export interface Repositories {
@@ -24,6 +26,7 @@ export function createRepositories(db: Database): Repositories {
       municipalityId,
       people: peopleRepository(db, municipalityId),
       frameworks: frameworkRepository(db, municipalityId, publishedVersions),
+      rounds: roundRepository(db, municipalityId),
     }),
   };
 }

@@ -102,6 +102,8 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
       title: person.title,
       roles: person.roles,
       unitId: person.unit ? unitIds[person.unit] : null,
+      roleProfileKey:
+        person.title === 'Specialist i borgerbetjening' ? 'specialist-i-borgerbetjening' : 'borgerservicemedarbejder',
       passwordHash,
     });
     if (person.leads) await tenant.people.addLeader(unitIds[person.leads], user.id);

@@ -53,7 +53,9 @@ export const roundSummarySchema = z
   })
   .meta({ id: 'RoundSummary' });
 export type RoundSummary = z.infer<typeof roundSummarySchema>;
-export const roundListSchema = z.strictObject({ rounds: z.array(roundSummarySchema) }).meta({ id: 'RoundList' });
+export const roundListSchema = z
+  .strictObject({ rounds: z.array(roundSummarySchema) })
+  .meta({ id: 'RoundList' });
 
 export const participantStatusSchema = z
   .strictObject({
@@ -218,4 +220,6 @@ export const outboxSchema = z.strictObject({ messages: z.array(outboxMessageSche
 export const settingsSchema = z
   .strictObject({ hrSeesRounds: z.boolean(), timeZone: z.string() })
   .meta({ id: 'MunicipalitySettings' });
-export const settingsInputSchema = z.strictObject({ hrSeesRounds: z.boolean() }).meta({ id: 'SettingsInput' });
+export const settingsInputSchema = z
+  .strictObject({ hrSeesRounds: z.boolean() })
+  .meta({ id: 'SettingsInput' });
