@@ -13,6 +13,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openEmbedded } from './embedded.ts';
 import { LockedError } from './lock.ts';
 import { createLogger } from './logger.ts';
+import { createMailer, startMailLoop } from './mail.ts';
 import { sessionSecret } from './secret.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -57,6 +58,9 @@ async function start(config: Config) {
     transport: { publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY },
     webRoot: `${root}dist/web`,
   });
+  const stopMail = config.SMTP_URL
+    ? startMailLoop(createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, repositories, logger }))
+    : () => {};
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -67,6 +71,11 @@ async function start(config: Config) {
   say(
     `Database: ${handle.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}`,
   );
+  say(
+    config.SMTP_URL
+      ? 'E-mail: sent over SMTP.'
+      : 'E-mail: no SMTP_URL; messages wait in the outbox (Admin → Udbakke).',
+  );
   if (await repositories.system.findDemoMunicipality()) printDemoAccounts();
 
   let stopping = false;
@@ -76,6 +85,7 @@ async function start(config: Config) {
     logger.info({ signal }, 'stopping');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopMail();
     server.close();
     await handle.close();
     process.exit(0);

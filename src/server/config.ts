@@ -21,6 +21,12 @@ export const configSchema = z.object({
   TRUST_PROXY: flag.default(false),
   /** Seed the demo municipality on the first start of the embedded database. */
   DEMO: flag.default(true),
+  /** `smtp://user:password@host:587` or `smtps://…`: send e-mails; without it they stay in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Vejviser <no-reply@vejviser.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

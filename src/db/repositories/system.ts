@@ -1,7 +1,7 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { municipalities, sessions, unitLeaders, users } from '../schema.ts';
+import { municipalities, outbox, sessions, unitLeaders, users } from '../schema.ts';
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -100,6 +100,20 @@ export function systemRepository(db: Database) {
 
     async deleteSession(id: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    /** E-mails of every municipality not yet sent, oldest first: the mailer works for the whole installation. */
+    async unsentEmails(limit: number) {
+      return db
+        .select()
+        .from(outbox)
+        .where(isNull(outbox.sentAt))
+        .orderBy(asc(outbox.createdAt))
+        .limit(limit);
+    },
+
+    async markEmailSent(id: string, sentAt: Date): Promise<void> {
+      await db.update(outbox).set({ sentAt }).where(eq(outbox.id, id));
     },
 
     /** Ends every other session of a person, e.g. after a password change. */

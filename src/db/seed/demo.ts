@@ -103,7 +103,9 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
       roles: person.roles,
       unitId: person.unit ? unitIds[person.unit] : null,
       roleProfileKey:
-        person.title === 'Specialist i borgerbetjening' ? 'specialist-i-borgerbetjening' : 'borgerservicemedarbejder',
+        person.title === 'Specialist i borgerbetjening'
+          ? 'specialist-i-borgerbetjening'
+          : 'borgerservicemedarbejder',
       passwordHash,
     });
     if (person.leads) await tenant.people.addLeader(unitIds[person.leads], user.id);
