@@ -1,4 +1,6 @@
 /** @module The demo municipality: a Borgerservice with two teams, their leaders, HR and an administrator. */
+
+import { competencesOf } from '../../domain/framework.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { installDefaultContent } from './default-content.ts';
 
@@ -95,6 +97,7 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
       .id,
     hr: (await tenant.people.createUnit({ name: 'HR og Løn' })).id,
   };
+  const userIds = new Map<string, string>();
   for (const person of people) {
     const user = await tenant.people.createUser({
       name: person.name,
@@ -109,6 +112,65 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
       passwordHash,
     });
     if (person.leads) await tenant.people.addLeader(unitIds[person.leads], user.id);
+    userIds.set(person.name, user.id);
   }
+  await seedSpringRound(tenant, userIds);
   return municipality;
+}
+
+/**
+ * A finished spring round for both teams, so the demo opens with profiles, gaps and conversation topics to show.
+ * Levels vary by a fixed pattern: mostly 2–3, with a few blind spots and hidden strengths.
+ */
+async function seedSpringRound(tenant: ReturnType<Repositories['forTenant']>, userIds: Map<string, string>) {
+  const [version] = await tenant.frameworks.listVersions();
+  const profiles = await tenant.frameworks.listRoleProfilesOf(version!.id);
+  const profileFor = (title: string) =>
+    profiles.find(
+      (profile) =>
+        profile.key ===
+        (title === 'Specialist i borgerbetjening'
+          ? 'specialist-i-borgerbetjening'
+          : 'borgerservicemedarbejder'),
+    )!;
+  const teams = { skranke: 'Anne Kristensen', digital: 'Jonas Mikkelsen' } as const;
+  const participants = people.filter((person) => person.unit === 'skranke' || person.unit === 'digital');
+  const round = await tenant.rounds.create({
+    name: 'Profileringsrunde forår 2026',
+    frameworkVersionId: version!.id,
+    deadline: '2026-04-30',
+    hideLeaderUntilBoth: true,
+    createdById: userIds.get('Lars Holm Sørensen')!,
+    participants: participants.map((person) => ({
+      userId: userIds.get(person.name)!,
+      roleProfileId: profileFor(person.title).id,
+    })),
+  });
+  const competenceIds = competencesOf(version!.document).map((competence) => competence.id);
+  const submittedAt = new Date('2026-04-24T12:00:00Z');
+  for (const [index, person] of participants.entries()) {
+    const self: Record<string, { level: number }> = {};
+    const leader: Record<string, { level: number }> = {};
+    competenceIds.forEach((competenceId, position) => {
+      const base = (index + position) % 3 === 0 ? 3 : 2;
+      let own = Math.min(4, base + ((index * 3 + position) % 5 === 0 ? 1 : 0));
+      let leaders = base;
+      if ((index + 2 * position) % 11 === 0) leaders = Math.max(1, own - 2);
+      else if ((index * 2 + position) % 13 === 0) own = Math.max(1, leaders - 2);
+      self[competenceId] = { level: own };
+      leader[competenceId] = { level: leaders };
+    });
+    const subjectId = userIds.get(person.name)!;
+    const leaderId = userIds.get(teams[person.unit as keyof typeof teams])!;
+    for (const [raterRole, raterId, ratings] of [
+      ['self', subjectId, self],
+      ['leader', leaderId, leader],
+    ] as const) {
+      const base = { roundId: round.id, subjectId, raterRole, raterId, now: submittedAt };
+      await tenant.rounds.saveDraft({ ...base, expectedVersion: 0, ratings });
+      await tenant.rounds.submit({ ...base, expectedVersion: 1 });
+    }
+    await tenant.rounds.markConversationHeld(round.id, subjectId, new Date('2026-05-06T09:00:00Z'));
+  }
+  await tenant.rounds.close(round.id, new Date('2026-05-15T12:00:00Z'));
 }
