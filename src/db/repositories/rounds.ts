@@ -133,6 +133,20 @@ export function roundRepository(db: Database, municipalityId: string) {
       );
     },
 
+    /** The participants of these rounds who belong to these units: a leader's share of a large round. */
+    async participantsInUnits(roundIds: string[], unitIds: string[]): Promise<ParticipantRow[]> {
+      if (roundIds.length === 0 || unitIds.length === 0) return [];
+      return participantQuery()
+        .where(
+          and(
+            eq(roundParticipants.municipalityId, municipalityId),
+            inArray(roundParticipants.roundId, roundIds),
+            inArray(users.unitId, unitIds),
+          ),
+        )
+        .orderBy(asc(users.name));
+    },
+
     async close(roundId: string, now: Date): Promise<void> {
       await db
         .update(rounds)

@@ -53,12 +53,17 @@ const roundParams = z.strictObject({ roundId: idSchema });
 const assessmentParams = z.strictObject({ roundId: idSchema, userId: idSchema, rater: raterSchema });
 
 /** Everything a round's routes need to decide: the round, its participants, and what the caller may do. */
-async function loadRound(c: Context<AppEnv>, roundId: string, now: () => Date) {
+async function loadRound(c: Context<AppEnv>, roundId: string, now: () => Date, onlyUserId?: string) {
   const { principal, tenant } = auth(c);
   const round = await tenant.rounds.find(roundId);
   if (!round) throw notFound();
+  // One person's assessment needs only that person's participation, not the whole round's.
   const [participants, units, municipality] = await Promise.all([
-    tenant.rounds.participants([round.id]),
+    onlyUserId
+      ? tenant.rounds
+          .participationsOf([onlyUserId])
+          .then((rows) => rows.filter((row) => row.roundId === round.id))
+      : tenant.rounds.participants([round.id]),
     tenant.people.listUnits(),
     tenant.people.municipality(),
   ]);
@@ -187,7 +192,7 @@ async function assessmentView(
 }
 
 async function loadAssessment(c: Context<AppEnv>, params: z.infer<typeof assessmentParams>, now: () => Date) {
-  const loaded = await loadRound(c, params.roundId, now);
+  const loaded = await loadRound(c, params.roundId, now, params.userId);
   const subject = loaded.participants.find((participant) => participant.userId === params.userId);
   if (!subject) throw notFound();
   const access = assessmentAccess(loaded, subject, params.rater);
@@ -626,10 +631,16 @@ export function roundRoutes(now: () => Date) {
       const open = new Map(
         rounds.filter((round) => round.status === 'open').map((round) => [round.id, round]),
       );
-      const participants = (await tenant.rounds.participants([...open.keys()])).filter((participant) =>
-        open.has(participant.roundId),
-      );
       const led = unitsLedBy(principal, units);
+      // Only the caller's own participations and their people's: never a whole large round.
+      const [own, ledPeople] = await Promise.all([
+        tenant.rounds.participationsOf([principal.userId]),
+        tenant.rounds.participantsInUnits([...open.keys()], [...led]),
+      ]);
+      const participants = [
+        ...own,
+        ...ledPeople.filter((participant) => participant.userId !== principal.userId),
+      ].filter((participant) => open.has(participant.roundId));
       const today = dateInTimeZone(now(), municipality.timeZone);
       const tasks: Task[] = [];
       for (const participant of participants) {
