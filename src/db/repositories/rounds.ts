@@ -65,6 +65,45 @@ export function roundRepository(db: Database, municipalityId: string) {
       .innerJoin(users, eq(users.id, roundParticipants.userId))
       .innerJoin(roleProfiles, eq(roleProfiles.id, roundParticipants.roleProfileId));
 
+  interface DraftKey {
+    roundId: string;
+    subjectId: string;
+    raterRole: RaterRole;
+    expectedVersion: number;
+  }
+
+  /** The assessment, only while it is still a draft at the version the caller saw. */
+  const theDraftAt = (key: DraftKey) =>
+    and(
+      eq(assessments.municipalityId, municipalityId),
+      eq(assessments.roundId, key.roundId),
+      eq(assessments.subjectId, key.subjectId),
+      eq(assessments.raterRole, key.raterRole),
+      eq(assessments.version, key.expectedVersion),
+      eq(assessments.status, 'draft'),
+    );
+
+  /** Why a guarded change touched nothing: the assessment was submitted, or someone saved a newer version. */
+  const findAssessment = async (roundId: string, subjectId: string, raterRole: RaterRole) => {
+    const [row] = await db
+      .select()
+      .from(assessments)
+      .where(
+        and(
+          eq(assessments.municipalityId, municipalityId),
+          eq(assessments.roundId, roundId),
+          eq(assessments.subjectId, subjectId),
+          eq(assessments.raterRole, raterRole),
+        ),
+      );
+    return row;
+  };
+
+  const missed = async (key: DraftKey): Promise<SaveOutcome> => {
+    const current = await findAssessment(key.roundId, key.subjectId, key.raterRole);
+    return current?.status === 'submitted' ? { outcome: 'not_editable' } : { outcome: 'conflict' };
+  };
+
   return {
     async create(input: {
       name: string;
@@ -181,20 +220,7 @@ export function roundRepository(db: Database, municipalityId: string) {
         );
     },
 
-    async findAssessment(roundId: string, subjectId: string, raterRole: RaterRole) {
-      const [row] = await db
-        .select()
-        .from(assessments)
-        .where(
-          and(
-            eq(assessments.municipalityId, municipalityId),
-            eq(assessments.roundId, roundId),
-            eq(assessments.subjectId, subjectId),
-            eq(assessments.raterRole, raterRole),
-          ),
-        );
-      return row;
-    },
+    findAssessment,
 
     async assessmentsOf(subjectId: string): Promise<AssessmentRow[]> {
       return db
@@ -241,21 +267,11 @@ export function roundRepository(db: Database, municipalityId: string) {
             version: sql`${assessments.version} + 1`,
             updatedAt: input.now,
           })
-          .where(
-            and(
-              eq(assessments.municipalityId, municipalityId),
-              eq(assessments.roundId, input.roundId),
-              eq(assessments.subjectId, input.subjectId),
-              eq(assessments.raterRole, input.raterRole),
-              eq(assessments.version, input.expectedVersion),
-              eq(assessments.status, 'draft'),
-            ),
-          )
+          .where(theDraftAt(input))
           .returning();
         if (updated) return { outcome: 'saved', assessment: updated };
       }
-      const current = await this.findAssessment(input.roundId, input.subjectId, input.raterRole);
-      return current?.status === 'submitted' ? { outcome: 'not_editable' } : { outcome: 'conflict' };
+      return missed(input);
     },
 
     async submit(input: {
@@ -275,20 +291,10 @@ export function roundRepository(db: Database, municipalityId: string) {
           updatedAt: input.now,
           version: sql`${assessments.version} + 1`,
         })
-        .where(
-          and(
-            eq(assessments.municipalityId, municipalityId),
-            eq(assessments.roundId, input.roundId),
-            eq(assessments.subjectId, input.subjectId),
-            eq(assessments.raterRole, input.raterRole),
-            eq(assessments.version, input.expectedVersion),
-            eq(assessments.status, 'draft'),
-          ),
-        )
+        .where(theDraftAt(input))
         .returning();
       if (updated) return { outcome: 'saved', assessment: updated };
-      const current = await this.findAssessment(input.roundId, input.subjectId, input.raterRole);
-      return current?.status === 'submitted' ? { outcome: 'not_editable' } : { outcome: 'conflict' };
+      return missed(input);
     },
 
     /** Back to draft, with the reason and the ratings as submitted kept for good. */

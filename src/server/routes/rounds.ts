@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { TenantRepositories } from '../../db/repositories/index.ts';
-import type { AssessmentRow, ParticipantRow, RaterRole } from '../../db/repositories/rounds.ts';
+import type { AssessmentRow, ParticipantRow, RaterRole, SaveOutcome } from '../../db/repositories/rounds.ts';
 import type { StoredRating } from '../../db/schema.ts';
 import { hasRole, isLeader, roundScope, subtreeUnitIds, unitsLedBy } from '../../domain/access.ts';
 import {
@@ -189,6 +189,13 @@ async function assessmentView(
       by: { id: reopening.byId, name: reopening.byName },
     })),
   };
+}
+
+/** The answer to a guarded save or submit: the new state, or why nothing changed. */
+function savedView(loaded: LoadedRound, subject: ParticipantRow, rater: RaterRole, result: SaveOutcome) {
+  if (result.outcome === 'conflict') throw new ApiError(409, 'conflict');
+  if (result.outcome === 'not_editable') throw new ApiError(422, 'not_editable');
+  return assessmentView(loaded, subject, rater, result.assessment, true);
 }
 
 async function loadAssessment(c: Context<AppEnv>, params: z.infer<typeof assessmentParams>, now: () => Date) {
@@ -526,13 +533,7 @@ export function roundRoutes(now: () => Date) {
         ratings,
         now: now(),
       });
-      if (result.outcome === 'conflict') throw new ApiError(409, 'conflict');
-      if (result.outcome === 'not_editable') throw new ApiError(422, 'not_editable');
-      return reply(
-        c,
-        assessmentSchema,
-        await assessmentView(loaded, subject, params.rater, result.assessment, true),
-      );
+      return reply(c, assessmentSchema, await savedView(loaded, subject, params.rater, result));
     },
   );
 
@@ -572,13 +573,7 @@ export function roundRoutes(now: () => Date) {
         expectedVersion: version,
         now: now(),
       });
-      if (result.outcome === 'conflict') throw new ApiError(409, 'conflict');
-      if (result.outcome === 'not_editable') throw new ApiError(422, 'not_editable');
-      return reply(
-        c,
-        assessmentSchema,
-        await assessmentView(loaded, subject, params.rater, result.assessment, true),
-      );
+      return reply(c, assessmentSchema, await savedView(loaded, subject, params.rater, result));
     },
   );
 
