@@ -65,6 +65,12 @@ describe('starting a round', () => {
       body.participants.every((participant: { stage: string }) => participant.stage === 'not_started'),
     ).toBe(true);
     expect(body).toMatchObject({ canRate: true, canManage: true });
+    expect(body.participants.every((participant: { canRate: boolean }) => participant.canRate)).toBe(true);
+    const asAdmin = await (
+      await t.call('GET', `/api/rounds/${body.round.id}`, { as: await t.login('admin') })
+    ).json();
+    expect(asAdmin).toMatchObject({ canRate: false, canManage: true });
+    expect(asAdmin.participants.some((participant: { canRate: boolean }) => participant.canRate)).toBe(false);
   });
 
   it('explains every problem with the request by field, and starts nothing', async () => {

@@ -68,12 +68,20 @@ test('the layout holds at 360 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await logIn(page, accounts.leader.email);
   await useDanish(page);
-  for (const path of ['/', '/kompetenceramme', '/team', '/konto']) {
+  const expectNoOverflow = async (path: string) => {
     await page.goto(path);
     await settled(page);
     // Nothing may force the whole page to scroll sideways; wide tables scroll inside their own region.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+  };
+  for (const path of ['/', '/kompetenceramme', '/team', '/konto', '/runder', '/runder/ny']) {
+    await expectNoOverflow(path);
   }
-  await expectNoAxeViolations(page, 'account at 360 px');
+  await expectNoAxeViolations(page, 'new round form at 360 px');
+  await logOut(page);
+  // An employee's profile: charts and wide tables.
+  await logIn(page, accounts.employee.email);
+  await expectNoOverflow('/profil');
+  await expectNoAxeViolations(page, 'profile at 360 px');
 });

@@ -11,17 +11,24 @@ export const accounts = {
 } as const;
 
 /**
- * Error answers a test provokes on purpose, by path: e.g. `{ '/api/team': 401 }`.
+ * Error answers a test provokes on purpose, by path: e.g. `{ '/api/team': 401 }`. A `*` stands for one path
+ * segment, for the ids a test only learns while it runs.
  * A map rather than a list, because Playwright reads an array given to test.use() as [value, options].
  */
 export type ExpectedErrors = Record<string, number>;
+
+const escapeRegExp = (text: string): string => text.replace(/[.+?^$()|[\]{}\\]/g, '\\$&');
+const pathPattern = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.split('*').map(escapeRegExp).join('[^/]+')}$`);
 
 /** Answers that are the expected outcome of what a test does, not a defect: nobody signed in, a wrong password. */
 function isDeliberate(method: string, path: string, status: number, expected: ExpectedErrors): boolean {
   if (status === 401 && ((method === 'GET' && path === '/api/auth/me') || path === '/api/auth/login'))
     return true;
   if (status === 429 && path === '/api/auth/login') return true;
-  return expected[path] === status;
+  return Object.entries(expected).some(
+    ([pattern, expectedStatus]) => expectedStatus === status && pathPattern(pattern).test(path),
+  );
 }
 
 export const test = base.extend<{ expectedErrors: ExpectedErrors; browserProblems: string[] }>({
@@ -80,6 +87,8 @@ export async function logIn(page: Page, email: string, password = demoPassword):
   await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(Log ind|Log in)$/ }).click();
   await expect(page).not.toHaveURL(/\/login$/);
+  // The new page's heading first: until it renders, there is no "loading" line to wait for either.
+  await expect(pageHeading(page)).toBeVisible();
   await settled(page);
 }
 

@@ -68,6 +68,8 @@ export const participantStatusSchema = z
     overdue: z.boolean(),
     conversationHeldAt: isoDateTime.nullable(),
     lastRemindedAt: isoDateTime.nullable(),
+    /** May the caller rate this person as their leader (and see their profile)? */
+    canRate: z.boolean(),
   })
   .meta({ id: 'ParticipantStatus' });
 export type ParticipantStatus = z.infer<typeof participantStatusSchema>;
@@ -104,6 +106,7 @@ export const raterSchema = z.enum(['self', 'leader']);
 export const assessmentSchema = z
   .strictObject({
     roundId: idSchema,
+    roundName: z.string(),
     subject: personRefSchema,
     rater: raterSchema,
     status: z.enum(assessmentStates),

@@ -123,6 +123,7 @@ function detailOf(loaded: LoadedRound) {
         overdue: loaded.round.status === 'open' && isOverdue(progress, loaded.round.deadline, loaded.today),
         conversationHeldAt: iso(participant.conversationHeldAt),
         lastRemindedAt: iso(participant.lastRemindedAt),
+        canRate: loaded.scope.rateableUserIds.has(participant.userId),
       };
     });
   return {
@@ -172,6 +173,7 @@ async function assessmentView(
   const status = row ? state(row.status) : 'not_started';
   return {
     roundId: loaded.round.id,
+    roundName: loaded.round.name,
     subject: { id: subject.userId, name: subject.name },
     rater,
     status,

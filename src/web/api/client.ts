@@ -14,12 +14,37 @@ import type {
   roleProfileListSchema,
 } from '../../server/contracts/frameworks.ts';
 import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
+import type {
+  Assessment,
+  AssessmentDraftInput,
+  outboxSchema,
+  Profile,
+  RoundDetail,
+  RoundInput,
+  reminderResultSchema,
+  roundListSchema,
+  settingsSchema,
+  taskListSchema,
+} from '../../server/contracts/rounds.ts';
 
 export type FrameworkList = z.infer<typeof frameworkListSchema>;
 export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
 export type UnitList = z.infer<typeof unitListSchema>;
 export type UserList = z.infer<typeof userListSchema>;
 export type Preferences = PreferencesInput;
+export type RoundList = z.infer<typeof roundListSchema>;
+export type ReminderResult = z.infer<typeof reminderResultSchema>;
+export type TaskList = z.infer<typeof taskListSchema>;
+export type Outbox = z.infer<typeof outboxSchema>;
+export type MunicipalitySettings = z.infer<typeof settingsSchema>;
+export type Rater = 'self' | 'leader';
+
+/** One rater's assessment of one person in one round. */
+export interface AssessmentRef {
+  roundId: string;
+  userId: string;
+  rater: Rater;
+}
 
 /** `network_error` is ours: the server could not be reached, so there is no body to read. */
 export type ApiErrorCode = ErrorCode | 'network_error';
@@ -75,7 +100,17 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, response.status >= 500 ? 'internal_error' : 'bad_request', '');
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+interface RequestOptions {
+  /** Let the request outlive the page (a last save on `pagehide`); the body must stay under 64 kB. */
+  keepalive?: boolean;
+}
+
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.locale };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // Login has no session yet, so no token; every other state-changing call must prove it came from our page.
@@ -89,6 +124,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       headers,
       credentials: 'same-origin',
       body: body === undefined ? null : JSON.stringify(body),
+      keepalive: options.keepalive ?? false,
     });
   } catch {
     throw new ApiError(0, 'network_error', '');
@@ -123,4 +159,35 @@ export const api = {
   team: () => request<Team>('GET', '/api/team'),
   users: () => request<UserList>('GET', '/api/users'),
   user: (userId: string) => request<Person>('GET', `/api/users/${encodeURIComponent(userId)}`),
+
+  rounds: () => request<RoundList>('GET', '/api/rounds'),
+  round: (roundId: string) => request<RoundDetail>('GET', roundPath(roundId)),
+  createRound: (input: RoundInput) => request<RoundDetail>('POST', '/api/rounds', input),
+  closeRound: (roundId: string) => request<RoundDetail>('POST', `${roundPath(roundId)}/close`),
+  /** Without `userIds`, everyone who still has something to submit. */
+  remind: (roundId: string, userIds?: string[]) =>
+    request<ReminderResult>('POST', `${roundPath(roundId)}/reminders`, userIds ? { userIds } : {}),
+  markConversationHeld: (roundId: string, userId: string) =>
+    request<void>('POST', `${roundPath(roundId)}/participants/${encodeURIComponent(userId)}/conversation`),
+  assessment: (ref: AssessmentRef) => request<Assessment>('GET', assessmentPath(ref)),
+  saveAssessment: (ref: AssessmentRef, input: AssessmentDraftInput, options?: RequestOptions) =>
+    request<Assessment>('PUT', assessmentPath(ref), input, options),
+  submitAssessment: (ref: AssessmentRef, version: number) =>
+    request<Assessment>('POST', `${assessmentPath(ref)}/submit`, { version }),
+  reopenAssessment: (ref: AssessmentRef, reason: string) =>
+    request<Assessment>('POST', `${assessmentPath(ref)}/reopen`, { reason }),
+  tasks: () => request<TaskList>('GET', '/api/me/tasks'),
+  profile: (userId: string) => request<Profile>('GET', `/api/profiles/${encodeURIComponent(userId)}`),
+  outbox: () => request<Outbox>('GET', '/api/admin/outbox'),
+  settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
+  saveSettings: (input: { hrSeesRounds: boolean }) =>
+    request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
 };
+
+function roundPath(roundId: string): string {
+  return `/api/rounds/${encodeURIComponent(roundId)}`;
+}
+
+function assessmentPath({ roundId, userId, rater }: AssessmentRef): string {
+  return `${roundPath(roundId)}/assessments/${encodeURIComponent(userId)}/${rater}`;
+}

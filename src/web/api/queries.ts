@@ -1,6 +1,6 @@
 /** @module React Query hooks for the API's reads; one query key per resource so logout can forget them all. */
 import { QueryClient, useQuery } from '@tanstack/react-query';
-import { ApiError, api } from './client.ts';
+import { ApiError, type AssessmentRef, api } from './client.ts';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -10,6 +10,15 @@ export const queryKeys = {
   units: ['units'] as const,
   team: ['team'] as const,
   users: ['users'] as const,
+  rounds: ['rounds'] as const,
+  round: (roundId: string) => ['rounds', roundId] as const,
+  assessments: ['assessments'] as const,
+  assessment: ({ roundId, userId, rater }: AssessmentRef) => ['assessments', roundId, userId, rater] as const,
+  tasks: ['tasks'] as const,
+  profiles: ['profiles'] as const,
+  profile: (userId: string) => ['profiles', userId] as const,
+  outbox: ['outbox'] as const,
+  settings: ['settings'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -40,5 +49,19 @@ export const useFrameworkVersion = (versionId: string | undefined) =>
 export const useRoleProfiles = () =>
   useQuery({ queryKey: queryKeys.roleProfiles, queryFn: api.roleProfiles });
 export const useUnits = () => useQuery({ queryKey: queryKeys.units, queryFn: api.units });
-export const useTeam = () => useQuery({ queryKey: queryKeys.team, queryFn: api.team });
-export const useUsers = () => useQuery({ queryKey: queryKeys.users, queryFn: api.users });
+/** `enabled: false` for callers without the role, so no 403 is asked for. */
+export const useTeam = (enabled = true) => useQuery({ queryKey: queryKeys.team, queryFn: api.team, enabled });
+export const useUsers = (enabled = true) =>
+  useQuery({ queryKey: queryKeys.users, queryFn: api.users, enabled });
+
+// Rounds change while people work in them, so these are read fresh whenever a page opens.
+const live = { staleTime: 0 } as const;
+
+export const useRounds = () => useQuery({ queryKey: queryKeys.rounds, queryFn: api.rounds, ...live });
+export const useRound = (roundId: string) =>
+  useQuery({ queryKey: queryKeys.round(roundId), queryFn: () => api.round(roundId), ...live });
+export const useTasks = () => useQuery({ queryKey: queryKeys.tasks, queryFn: api.tasks, ...live });
+export const useProfile = (userId: string) =>
+  useQuery({ queryKey: queryKeys.profile(userId), queryFn: () => api.profile(userId), ...live });
+export const useOutbox = () => useQuery({ queryKey: queryKeys.outbox, queryFn: api.outbox, ...live });
+export const useSettings = () => useQuery({ queryKey: queryKeys.settings, queryFn: api.settings });

@@ -64,9 +64,18 @@ function MainNavigation({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const links = [
     { to: '/', label: t('nav.home'), end: true, show: true },
+    { to: '/profil', label: t('nav.profile'), end: true, show: hasRole(user, 'employee') },
     { to: '/kompetenceramme', label: t('nav.framework'), end: false, show: true },
+    {
+      to: '/runder',
+      label: t('nav.rounds'),
+      end: false,
+      show: hasRole(user, 'leader') || hasRole(user, 'admin') || hasRole(user, 'hr'),
+    },
     { to: '/team', label: t('nav.team'), end: false, show: hasRole(user, 'leader') },
     { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (

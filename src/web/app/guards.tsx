@@ -34,10 +34,12 @@ export function safeReturnPath(from: unknown): string {
   return from;
 }
 
-export function RequireRole({ needs, children }: { needs: Role; children: ReactNode }) {
+/** Shows the page to users with any of the roles in `needs`. */
+export function RequireRole({ needs, children }: { needs: Role | readonly Role[]; children: ReactNode }) {
   const user = useSessionUser();
   const { t } = useTranslation();
-  if (hasRole(user, needs)) return children;
+  const wanted: readonly Role[] = typeof needs === 'string' ? [needs] : needs;
+  if (wanted.some((role) => hasRole(user, role))) return children;
   return (
     <>
       <PageHeading>{t('noAccess.title')}</PageHeading>

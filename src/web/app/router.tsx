@@ -1,6 +1,11 @@
 /** @module The routes: /login and the 404 are open; everything else needs a signed-in user, some pages a role. */
+
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import type { Role } from '../../server/contracts/auth.ts';
 import { AccountPage } from '../features/account/AccountPage.tsx';
+import { OutboxPage } from '../features/admin/OutboxPage.tsx';
+import { SettingsPage } from '../features/admin/SettingsPage.tsx';
 import { UsersPage } from '../features/admin/UsersPage.tsx';
 import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
 import { RootError, RouteError } from '../features/errors/RouteError.tsx';
@@ -8,14 +13,42 @@ import { FrameworkPage } from '../features/framework/FrameworkPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { LoginPage } from '../features/login/LoginPage.tsx';
 import { TeamPage } from '../features/team/TeamPage.tsx';
+import { Loading } from '../ui/Loading.tsx';
 import { AppShell } from './AppShell.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
+
+/** Who may follow rounds (HR only when an administrator allows it, which the server decides) and who may start them. */
+export const roundFollowers = ['leader', 'admin', 'hr'] as const;
+export const roundStarters = ['leader', 'admin'] as const;
+
+/**
+ * A page loaded on first visit, so the first page loads without the rounds' and the profile's code. The router
+ * waits for the code before it changes the location, so focus still lands on the new page's heading.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, needs?: readonly Role[]) {
+  return async () => {
+    const Page = pick(await load());
+    return {
+      Component: needs
+        ? () => (
+            <RequireRole needs={needs}>
+              <Page />
+            </RequireRole>
+          )
+        : Page,
+    };
+  };
+}
+
+const rounds = () => import('../features/rounds/pages.ts');
 
 export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppShell />,
     errorElement: <RootError />,
+    // Shown for the moment a page's code loads when the app starts on it (see lazyPage).
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         // A failing page keeps the header and navigation around it.
@@ -41,6 +74,47 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole needs="admin">
                     <UsersPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'runder', lazy: lazyPage(rounds, (m) => m.RoundsPage, roundFollowers) },
+              { path: 'runder/ny', lazy: lazyPage(rounds, (m) => m.NewRoundPage, roundStarters) },
+              { path: 'runder/:roundId', lazy: lazyPage(rounds, (m) => m.RoundPage, roundFollowers) },
+              // Everyone rates themselves; the server decides whose assessments each person may open.
+              {
+                path: 'runder/:roundId/vurdering/:userId/:rater',
+                lazy: lazyPage(
+                  () => import('../features/assessment/AssessmentPage.tsx'),
+                  (m) => m.AssessmentPage,
+                ),
+              },
+              {
+                path: 'profil',
+                lazy: lazyPage(
+                  () => import('../features/profile/ProfilePage.tsx'),
+                  (m) => m.ProfilePage,
+                ),
+              },
+              {
+                path: 'profil/:userId',
+                lazy: lazyPage(
+                  () => import('../features/profile/ProfilePage.tsx'),
+                  (m) => m.ProfilePage,
+                ),
+              },
+              {
+                path: 'admin/udbakke',
+                element: (
+                  <RequireRole needs="admin">
+                    <OutboxPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/indstillinger',
+                element: (
+                  <RequireRole needs="admin">
+                    <SettingsPage />
                   </RequireRole>
                 ),
               },

@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/text.ts';
 import type { LoginInput, Role, SessionUser } from '../../server/contracts/auth.ts';
 import { api, configureApi } from '../api/client.ts';
 import { queryKeys } from '../api/queries.ts';
+import { forgetLocalDrafts } from '../features/assessment/draft.ts';
 import i18n, { currentLocale } from '../i18n/i18n.ts';
 
 /** Takes the user's CSRF token and saved language into use; called after /me and after login. */
@@ -54,6 +55,12 @@ export function useLogin() {
   });
 }
 
+/** Navigation state of the login page after signing out. */
+export interface SignedOutState {
+  moveFocus: true;
+  signedOut: true;
+}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -61,8 +68,16 @@ export function useLogout() {
     mutationFn: () => api.logout(),
     // Even if the server could not be told (it may already have ended the session), leave nothing behind here.
     onSettled: async () => {
+      // Unsaved copies of assessments go too: the next person at this computer must not find them. (An expired
+      // session keeps them, so they are restored after the next login.)
+      const user = queryClient.getQueryData<SessionUser | null>(queryKeys.session);
+      if (user) forgetLocalDrafts(user.id);
+      // To the login page first, marked as a sign-out, and rendered at once (the router's updates are otherwise
+      // transitions, which the forgotten session would overtake): else the page being left would see no user,
+      // send the visitor to log in and remember itself, and the next person to sign in would land on it.
+      const state: SignedOutState = { moveFocus: true, signedOut: true };
+      await navigate('/login', { replace: true, state, flushSync: true });
       forgetSession(queryClient);
-      await navigate('/login', { replace: true, state: { moveFocus: true } });
     },
   });
 }

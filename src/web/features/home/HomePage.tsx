@@ -5,6 +5,7 @@ import { formatList } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { hasRole, useCurrentUser } from '../../session/session.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { MyTasks } from '../tasks/MyTasks.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -13,7 +14,14 @@ export function HomePage() {
   const roles = user.roles.map((role) => t(`roles.${role}`));
 
   const shortcuts = [
+    { to: '/profil', title: t('nav.profile'), text: t('home.shortcuts.profile'), show: true },
     { to: '/kompetenceramme', title: t('nav.framework'), text: t('home.shortcuts.framework'), show: true },
+    {
+      to: '/runder',
+      title: t('nav.rounds'),
+      text: t('home.shortcuts.rounds'),
+      show: hasRole(user, 'leader') || hasRole(user, 'admin'),
+    },
     { to: '/team', title: t('nav.team'), text: t('home.shortcuts.team'), show: hasRole(user, 'leader') },
     {
       to: '/admin/brugere',
@@ -28,6 +36,8 @@ export function HomePage() {
     <>
       <PageHeading title={t('home.documentTitle')}>{t('home.title', { name: user.name })}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
+
+      <MyTasks />
 
       <section aria-labelledby="home-about">
         <h2 id="home-about">{t('home.aboutYou')}</h2>

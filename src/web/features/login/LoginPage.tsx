@@ -1,11 +1,11 @@
 /** @module Login: e-mail and password, checked here for blanks and by the server for the rest; back to where you were. */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { NavigationFocusState } from '../../app/AppShell.tsx';
 import { type LoginRedirectState, safeReturnPath } from '../../app/guards.tsx';
-import { useLogin, useSessionUser } from '../../session/session.ts';
+import { type SignedOutState, useLogin, useSessionUser } from '../../session/session.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -19,6 +19,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const location = useLocation();
+  const navigate = useNavigate();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +27,9 @@ export function LoginPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  if (user) {
+  // Just signed out: stay here, though the session is forgotten a moment after arriving.
+  const signedOut = (location.state as Partial<SignedOutState> | null)?.signedOut === true;
+  if (user && !signedOut) {
     const to = safeReturnPath((location.state as LoginRedirectState | null)?.from);
     const state: NavigationFocusState = { moveFocus: true };
     return <Navigate to={to} replace state={state} />;
@@ -53,6 +56,10 @@ export function LoginPage() {
     login.mutate(
       { email: trimmedEmail, password },
       {
+        // After a sign-out the page stays put for a signed-in user (see above), so go to the start page here.
+        onSuccess: () => {
+          if (signedOut) void navigate('/', { replace: true, state: { moveFocus: true } });
+        },
         onError: (error) => {
           setPassword('');
           if (

@@ -1,5 +1,6 @@
 /** @module A leader's team: the people in the units they lead (sub-units included), grouped by unit. */
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Person, Team } from '../../../server/contracts/people.ts';
 import { useTeam } from '../../api/queries.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -36,6 +37,12 @@ function MemberCard({ member }: { member: Person }) {
       <p className="person-email">
         <span className="visually-hidden">{t('person.email')}: </span>
         <a href={`mailto:${member.email}`}>{member.email}</a>
+      </p>
+      <p className="person-profile">
+        <Link to={`/profil/${member.id}`}>
+          {t('team.profileLink')}
+          <span className="visually-hidden"> {t('team.profileOf', { name: member.name })}</span>
+        </Link>
       </p>
     </li>
   );

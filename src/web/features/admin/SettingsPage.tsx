@@ -1,0 +1,92 @@
+/** @module The municipality's settings: for now, whether HR may follow profiling rounds. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { queryKeys, useSettings } from '../../api/queries.ts';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  return (
+    <>
+      <PageHeading>{t('settings.title')}</PageHeading>
+      <p className="lead">{t('settings.intro')}</p>
+      {settings.isPending ? (
+        <Loading />
+      ) : settings.isError ? (
+        <QueryErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : (
+        <SettingsForm hrSeesRounds={settings.data.hrSeesRounds} timeZone={settings.data.timeZone} />
+      )}
+    </>
+  );
+}
+
+function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [hrSeesRounds, setHrSeesRounds] = useState(props.hrSeesRounds);
+  const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+  useEffect(() => setHrSeesRounds(props.hrSeesRounds), [props.hrSeesRounds]);
+  const save = useMutation({
+    mutationFn: () => api.saveSettings({ hrSeesRounds }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.settings, saved);
+      setResult({ kind: 'saved', text: t('settings.saved') });
+    },
+    onError: (error) =>
+      setResult({
+        kind: 'failed',
+        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+      }),
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!save.isPending) save.mutate();
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} aria-label={t('settings.title')}>
+      <div className="form-group">
+        <div className="checkbox">
+          <input
+            className="checkbox-input"
+            type="checkbox"
+            id="settings-hr-sees-rounds"
+            checked={hrSeesRounds}
+            aria-describedby="settings-hr-sees-rounds-hint"
+            onChange={(event) => {
+              setHrSeesRounds(event.target.checked);
+              setResult(null);
+            }}
+          />
+          <label className="checkbox-label" htmlFor="settings-hr-sees-rounds">
+            {t('settings.hrSeesRounds')}
+          </label>
+        </div>
+        <p className="form-hint checkbox-hint" id="settings-hr-sees-rounds-hint">
+          {t('settings.hrSeesRoundsHint')}
+        </p>
+      </div>
+      <dl className="summary-list">
+        <div className="summary-list-row">
+          <dt>{t('settings.timeZone')}</dt>
+          <dd>{props.timeZone}</dd>
+        </div>
+      </dl>
+      <button type="submit" className="button button--primary">
+        {save.isPending ? t('settings.saving') : t('settings.save')}
+      </button>
+      <div role="status" className="status-line">
+        {result ? (
+          <p className={result.kind === 'saved' ? 'notice notice--success' : 'notice notice--error'}>
+            {result.text}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * @module A radar chart with its legend: the chart is one image with an accessible name and description; the
+ * legend shows each layer's line and marker in words as well; the numbers are in the table beside it.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RadarHandle } from './echarts-radar.ts';
+import type { ChartData, Layer } from './profile-view.ts';
+import { layerLook, radarOption } from './radar-option.ts';
+
+interface RadarChartProps {
+  id: string;
+  /** The chart's accessible name, e.g. "Radardiagram: kompetenceområder". */
+  title: string;
+  /** What it shows and where the numbers are. */
+  description: string;
+  data: ChartData;
+  labels: Record<Layer, string>;
+  size: 'small' | 'large';
+}
+
+const compactWidth = 520;
+
+export function RadarChart({ id, title, description, data, labels, size }: RadarChartProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const handle = useRef<RadarHandle | null>(null);
+  const [compact, setCompact] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const option = useMemo(() => radarOption({ data, labels, compact }), [data, labels, compact]);
+  const latest = useRef(option);
+  latest.current = option;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let cancelled = false;
+    const observer = new ResizeObserver(() => {
+      setCompact(element.clientWidth < compactWidth);
+      handle.current?.resize();
+    });
+    observer.observe(element);
+    setCompact(element.clientWidth < compactWidth);
+    import('./echarts-radar.ts')
+      .then(({ mountRadar }) => {
+        if (!cancelled) handle.current = mountRadar(element, latest.current);
+      })
+      .catch(() => {
+        if (!cancelled) setFailed(true);
+      });
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      handle.current?.dispose();
+      handle.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    handle.current?.update(option);
+  }, [option]);
+
+  const descriptionId = `${id}-description`;
+  return (
+    <figure className="chart">
+      <figcaption className="chart-title" id={`${id}-title`}>
+        {title}
+      </figcaption>
+      <div
+        className={`chart-canvas chart-canvas--${size}`}
+        ref={container}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={descriptionId}
+        data-layers={data.series.length}
+      />
+      {failed ? <p className="muted">{t('profile.chartFailed')}</p> : null}
+      <ul className="chart-legend" aria-label={t('profile.legend')}>
+        {data.series.map((series) => (
+          <li key={series.layer} className="chart-legend-item">
+            <LegendSwatch layer={series.layer} />
+            {labels[series.layer]}
+            <span className="visually-hidden"> ({t(`profile.layerStyle.${series.layer}`)})</span>
+          </li>
+        ))}
+      </ul>
+      <p className="chart-description" id={descriptionId}>
+        {description}
+      </p>
+    </figure>
+  );
+}
+
+/** The layer's line and marker, drawn as in the chart. */
+export function LegendSwatch({ layer }: { layer: Layer }) {
+  const look = layerLook[layer];
+  const marker =
+    look.marker === 'circle' ? (
+      <circle cx="18" cy="8" r="4" fill={look.color} />
+    ) : look.marker === 'triangle' ? (
+      <polygon points="18,3 23,12 13,12" fill={look.color} />
+    ) : (
+      <rect x="14.5" y="4.5" width="7" height="7" fill={look.color} />
+    );
+  return (
+    <svg
+      className="legend-swatch"
+      width="36"
+      height="16"
+      viewBox="0 0 36 16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <line
+        x1="1"
+        y1="8"
+        x2="35"
+        y2="8"
+        stroke={look.color}
+        strokeWidth="2"
+        strokeDasharray={look.dash.length ? look.dash.join(' ') : undefined}
+      />
+      {marker}
+    </svg>
+  );
+}

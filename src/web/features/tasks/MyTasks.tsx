@@ -1,0 +1,76 @@
+/** @module "Mine opgaver": the user's open self-assessments and, for leaders, the leader assessments to do. */
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Task } from '../../../server/contracts/rounds.ts';
+import { useTasks } from '../../api/queries.ts';
+import { formatDate, formatDay } from '../../i18n/format.ts';
+import { currentLocale } from '../../i18n/i18n.ts';
+import { Loading } from '../../ui/Loading.tsx';
+import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+
+export const taskPath = (task: Pick<Task, 'roundId' | 'subject' | 'kind'>): string =>
+  `/runder/${task.roundId}/vurdering/${task.subject.id}/${task.kind === 'self_assessment' ? 'self' : 'leader'}`;
+
+function TaskItem({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <li className={task.overdue ? 'task task--overdue' : 'task'}>
+      <p className="task-title">
+        <Link to={taskPath(task)}>
+          {task.kind === 'self_assessment'
+            ? t('tasks.self', { round: task.roundName })
+            : t('tasks.leader', { name: task.subject.name, round: task.roundName })}
+        </Link>
+      </p>
+      <p className="task-meta">
+        {t('tasks.deadline', { date: formatDay(task.deadline, locale) })}
+        {task.overdue ? <strong className="tag tag--strong">{t('tasks.overdue')}</strong> : null}
+      </p>
+      <p className="task-meta">{t(`tasks.state.${task.state}`)}</p>
+      {task.remindedAt ? (
+        <p className="task-meta">{t('tasks.remindedAt', { date: formatDate(task.remindedAt, locale) })}</p>
+      ) : null}
+    </li>
+  );
+}
+
+/** The task list, as a section of the home page. */
+export function MyTasks() {
+  const { t } = useTranslation();
+  const tasks = useTasks();
+  const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
+  const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
+  return (
+    <section aria-labelledby="my-tasks" className="tasks">
+      <h2 id="my-tasks">{t('tasks.title')}</h2>
+      {tasks.isPending ? (
+        <Loading />
+      ) : tasks.isError ? (
+        <QueryErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />
+      ) : tasks.data.tasks.length === 0 ? (
+        <p>{t('tasks.empty')}</p>
+      ) : (
+        <>
+          {own.length ? (
+            <ul className="task-list" aria-label={t('tasks.ownLabel')}>
+              {own.map((task) => (
+                <TaskItem key={`${task.roundId}-self`} task={task} />
+              ))}
+            </ul>
+          ) : null}
+          {leading.length ? (
+            <>
+              <h3 className="task-group-title">{t('tasks.leaderTitle', { count: leading.length })}</h3>
+              <ul className="task-list">
+                {leading.map((task) => (
+                  <TaskItem key={`${task.roundId}-${task.subject.id}`} task={task} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
