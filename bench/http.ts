@@ -6,19 +6,9 @@ import autocannon from 'autocannon';
 import { demoEmail, demoPassword } from '../src/db/seed/demo.ts';
 import { sessionCookieName } from '../src/server/auth/tokens.ts';
 import { frameworkListSchema } from '../src/server/contracts/frameworks.ts';
+import { assertClean, cpuMicros, machineBusyMs, machineBusyPercent, setting } from './load.ts';
 import { type Measurement, percentile, ratioTable, rawTable } from './report.ts';
 import type { BenchMessage, ServerMessage } from './servers.ts';
-
-function setting(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    console.error(`${name} must be a whole number from 1 to ${max}, not "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const connections = setting('BENCH_CONNECTIONS', 10, 100);
 const seconds = setting('BENCH_SECONDS', 5, 60);
@@ -79,21 +69,6 @@ function serverCpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
   });
 }
 
-const cpuMicros = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
-
-/** Milliseconds every core together has spent busy since boot. */
-function machineBusyMs(): number {
-  return os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
-}
-
-/** Share of all cores busy over one second; the load average would still remember minutes-old work. */
-async function machineBusyPercent(): Promise<number> {
-  const before = machineBusyMs();
-  const started = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  return ((machineBusyMs() - before) / ((performance.now() - started) * os.cpus().length)) * 100;
-}
-
 /** One request outside the benchmark: proves the target answers 200 (a 401 would be fast and meaningless). */
 async function bodyBytesOf(target: Target): Promise<number> {
   const response = await fetch(target.url, { headers: target.headers });
@@ -144,14 +119,6 @@ function fire(target: Target, duration: number, onLatency?: (ms: number) => void
       });
     }
   });
-}
-
-function assertClean(target: Target, result: autocannon.Result) {
-  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(
-      `${target.route}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
-    );
-  }
 }
 
 async function measure(child: ChildProcess, target: Target): Promise<Measurement> {

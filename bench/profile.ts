@@ -12,6 +12,7 @@ import { demoPassword } from '../src/db/seed/demo.ts';
 import { sessionCookieName } from '../src/server/auth/tokens.ts';
 import { sessionUserSchema } from '../src/server/contracts/auth.ts';
 import { profileSchema } from '../src/server/contracts/rounds.ts';
+import { assertClean, cpuMicros, machineBusyMs, machineBusyPercent, setting } from './load.ts';
 import {
   adminQuery,
   engineVariable,
@@ -20,18 +21,7 @@ import {
   scratchDatabaseVariable,
 } from './profile-common.ts';
 import { benchEmployeeCount, benchEmployeeEmail, benchRoundCount } from './profile-seed.ts';
-import { type Measurement, percentile, ratioTable, rawTable } from './report.ts';
-
-function setting(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    console.error(`${name} must be a whole number from 1 to ${max}, not "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
+import { type Measurement, percentile, ratioTable, rawTable, table } from './report.ts';
 
 const connections = setting('BENCH_CONNECTIONS', 50, 100);
 const seconds = setting('BENCH_SECONDS', 5, 60);
@@ -159,19 +149,6 @@ async function dropScratchDatabase() {
   }
 }
 
-const cpuMicros = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
-
-function machineBusyMs(): number {
-  return os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
-}
-
-async function machineBusyPercent(): Promise<number> {
-  const before = machineBusyMs();
-  const started = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  return ((machineBusyMs() - before) / ((performance.now() - started) * os.cpus().length)) * 100;
-}
-
 async function logIn(origin: string, email: string): Promise<Employee> {
   const response = await fetch(`${origin}/api/auth/login`, {
     method: 'POST',
@@ -265,14 +242,6 @@ function fire(target: Target, duration: number, onLatency?: (ms: number) => void
       });
     }
   });
-}
-
-function assertClean(target: Target, result: autocannon.Result) {
-  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(
-      `${target.route}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
-    );
-  }
 }
 
 /** Warm-up, then the measured run; with `serverTimes`, the child times every app request of the measured run. */
@@ -383,19 +352,6 @@ async function runEngine(engine: DatabaseKind): Promise<EngineResult> {
     await stopServer(child);
     currentChild = undefined;
   }
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => row[column]!.length)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, column) =>
-      column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
-    );
-  return [line(header), widths.map((width) => '-'.repeat(width)), ...rows.map(line)]
-    .map((cells) => cells.join('  ').trimEnd())
-    .join('\n');
 }
 
 function report(results: EngineResult[]) {
