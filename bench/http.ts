@@ -6,8 +6,8 @@ import autocannon from 'autocannon';
 import { demoEmail, demoPassword } from '../src/db/seed/demo.ts';
 import { sessionCookieName } from '../src/server/auth/tokens.ts';
 import { frameworkListSchema } from '../src/server/contracts/frameworks.ts';
-import { assertClean, cpuMicros, machineBusyMs, machineBusyPercent, setting } from './load.ts';
-import { type Measurement, percentile, ratioTable, rawTable } from './report.ts';
+import { assertClean, machineBusyPercent, measuredRun, setting } from './load.ts';
+import { type Measurement, ratioTable, rawTable } from './report.ts';
 import type { BenchMessage, ServerMessage } from './servers.ts';
 
 const connections = setting('BENCH_CONNECTIONS', 10, 100);
@@ -126,34 +126,14 @@ async function measure(child: ChildProcess, target: Target): Promise<Measurement
   process.stdout.write(`  ${target.name}: ${warmupSeconds} s warm-up, ${seconds} s measured …`);
   assertClean(target, await fire(target, warmupSeconds));
 
-  const latencies: number[] = [];
-  const serverBefore = await serverCpu(child);
-  const clientBefore = process.cpuUsage();
-  const machineBefore = machineBusyMs();
-  const started = performance.now();
-  const result = await fire(target, seconds, (ms) => latencies.push(ms));
-  const wallMicros = (performance.now() - started) * 1000;
-  const clientMicros = cpuMicros(process.cpuUsage(clientBefore));
-  const machineMicros = (machineBusyMs() - machineBefore) * 1000;
-  const serverMicros = cpuMicros(await serverCpu(child)) - cpuMicros(serverBefore);
-  assertClean(target, result);
-  process.stdout.write(' done\n');
-
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    name: target.name,
-    route: target.route,
-    requestsPerSecond: result.requests.average,
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    maxMs: sorted.at(-1) ?? Number.NaN,
-    requests: result.requests.total,
+  const measurement = await measuredRun(
+    target,
     bodyBytes,
-    serverCpuPercent: (serverMicros / wallMicros) * 100,
-    clientCpuPercent: (clientMicros / wallMicros) * 100,
-    // Everything else the machine did: other work that skews these numbers, or the PostgreSQL server when used.
-    otherCpuPercent: Math.max(0, ((machineMicros - serverMicros - clientMicros) / wallMicros) * 100),
-  };
+    (onLatency) => fire(target, seconds, onLatency),
+    () => serverCpu(child),
+  );
+  process.stdout.write(' done\n');
+  return measurement;
 }
 
 async function main() {

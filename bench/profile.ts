@@ -12,7 +12,7 @@ import { demoPassword } from '../src/db/seed/demo.ts';
 import { sessionCookieName } from '../src/server/auth/tokens.ts';
 import { sessionUserSchema } from '../src/server/contracts/auth.ts';
 import { profileSchema } from '../src/server/contracts/rounds.ts';
-import { assertClean, cpuMicros, machineBusyMs, machineBusyPercent, setting } from './load.ts';
+import { assertClean, machineBusyPercent, measuredRun, setting } from './load.ts';
 import {
   adminQuery,
   engineVariable,
@@ -254,35 +254,16 @@ async function measure(
   process.stdout.write(`  ${target.name}: ${warmupSeconds} s warm-up, ${seconds} s measured …`);
   assertClean(target, await fire(target, warmupSeconds));
 
-  const latencies: number[] = [];
   if (serverTimes) await ask(child, { type: 'record' }, 'recording');
-  const serverBefore = (await ask(child, { type: 'cpu' }, 'cpu')).usage;
-  const clientBefore = process.cpuUsage();
-  const machineBefore = machineBusyMs();
-  const started = performance.now();
-  const result = await fire(target, seconds, (ms) => latencies.push(ms));
-  const wallMicros = (performance.now() - started) * 1000;
-  const clientMicros = cpuMicros(process.cpuUsage(clientBefore));
-  const machineMicros = (machineBusyMs() - machineBefore) * 1000;
-  const serverMicros = cpuMicros((await ask(child, { type: 'cpu' }, 'cpu')).usage) - cpuMicros(serverBefore);
-  if (serverTimes) serverTimes((await ask(child, { type: 'samples' }, 'samples')).ms);
-  assertClean(target, result);
-  process.stdout.write(' done\n');
-
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    name: target.name,
-    route: target.route,
-    requestsPerSecond: result.requests.average,
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    maxMs: sorted.at(-1) ?? Number.NaN,
-    requests: result.requests.total,
+  const measurement = await measuredRun(
+    target,
     bodyBytes,
-    serverCpuPercent: (serverMicros / wallMicros) * 100,
-    clientCpuPercent: (clientMicros / wallMicros) * 100,
-    otherCpuPercent: Math.max(0, ((machineMicros - serverMicros - clientMicros) / wallMicros) * 100),
-  };
+    (onLatency) => fire(target, seconds, onLatency),
+    async () => (await ask(child, { type: 'cpu' }, 'cpu')).usage,
+  );
+  if (serverTimes) serverTimes((await ask(child, { type: 'samples' }, 'samples')).ms);
+  process.stdout.write(' done\n');
+  return measurement;
 }
 
 const engineName = (engine: DatabaseKind) =>
