@@ -1,6 +1,6 @@
 /** @module A labelled text input with an optional hint and its error beside it (aria-describedby, aria-invalid). */
 import type { ChangeEvent, HTMLInputAutoCompleteAttribute } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldError } from './FieldError.tsx';
 
 interface TextFieldProps {
   id: string;
@@ -19,7 +19,6 @@ interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { t } = useTranslation();
   const {
     id,
     name,
@@ -46,12 +45,7 @@ export function TextField(props: TextFieldProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="form-error-message" id={errorId}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId} message={error} /> : null}
       <input
         className={`form-input form-input--${props.width ?? 'l'}`}
         id={id}

@@ -218,8 +218,22 @@ function RoundProfileView({ profile, round, framework, own, locale }: RoundProfi
         <CompetenceTable rows={competences} shown={shown} labels={labels} locale={locale} />
       </section>
 
-      <Strengths round={round} rows={competences} />
-      <DevelopmentAreas round={round} rows={competences} />
+      <StandingList
+        id="profile-strengths"
+        title={t('profile.strengthsTitle')}
+        intro={t('profile.strengthsIntro')}
+        ranked={false}
+        rows={rowsFor(round.strengths, competences)}
+        showGap={false}
+      />
+      <StandingList
+        id="profile-development"
+        title={t('profile.developmentTitle')}
+        intro={t('profile.developmentIntro')}
+        ranked
+        rows={rowsFor(round.developmentAreas, competences)}
+        showGap
+      />
       <ConversationTopics round={round} rows={competences} own={own} name={name} />
       <Trends profile={profile} framework={framework} locale={locale} max={max} />
     </>
@@ -352,54 +366,38 @@ function CompetenceTable(props: {
   );
 }
 
-function Strengths({ round, rows }: { round: RoundProfile; rows: readonly CompetenceRow[] }) {
+/** Strengths (any order) or development areas (ranked): one competence a line, with its level and target. */
+function StandingList(props: {
+  id: string;
+  title: string;
+  intro: string;
+  ranked: boolean;
+  rows: readonly CompetenceRow[];
+  showGap: boolean;
+}) {
   const { t } = useTranslation();
-  const strengths = rowsFor(round.strengths, rows);
+  const List = props.ranked ? 'ol' : 'ul';
   return (
-    <section aria-labelledby="profile-strengths" className="profile-section">
-      <h2 id="profile-strengths">{t('profile.strengthsTitle')}</h2>
-      <p>{t('profile.strengthsIntro')}</p>
-      {strengths.length ? (
-        <ul className="profile-list">
-          {strengths.map((row) => (
+    <section aria-labelledby={props.id} className="profile-section">
+      <h2 id={props.id}>{props.title}</h2>
+      <p>{props.intro}</p>
+      {props.rows.length ? (
+        <List className="profile-list">
+          {props.rows.map((row) => (
             <li key={row.id}>
               <span className="profile-list-name">{row.name}</span>{' '}
               <span className="muted">
-                {t('profile.levelAndTarget', { level: basisOf(row), target: row.target ?? '–' })}
+                {t('profile.levelAndTarget', { level: row.basis ?? '–', target: row.target ?? '–' })}
+                {props.showGap ? (
+                  <>
+                    {' · '}
+                    <GapText gap={row.gap} />
+                  </>
+                ) : null}
               </span>
             </li>
           ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('profile.none')}</p>
-      )}
-    </section>
-  );
-}
-
-/** The level the standing is based on: the leader's when visible, else the person's own. */
-const basisOf = (row: CompetenceRow): string | number =>
-  typeof row.leader === 'number' ? row.leader : typeof row.self === 'number' ? row.self : '–';
-
-function DevelopmentAreas({ round, rows }: { round: RoundProfile; rows: readonly CompetenceRow[] }) {
-  const { t } = useTranslation();
-  const areas = rowsFor(round.developmentAreas, rows);
-  return (
-    <section aria-labelledby="profile-development" className="profile-section">
-      <h2 id="profile-development">{t('profile.developmentTitle')}</h2>
-      <p>{t('profile.developmentIntro')}</p>
-      {areas.length ? (
-        <ol className="profile-list">
-          {areas.map((row) => (
-            <li key={row.id}>
-              <span className="profile-list-name">{row.name}</span>{' '}
-              <span className="muted">
-                {t('profile.levelAndTarget', { level: basisOf(row), target: row.target ?? '–' })} ·{' '}
-                <GapText gap={row.gap} />
-              </span>
-            </li>
-          ))}
-        </ol>
+        </List>
       ) : (
         <p className="muted">{t('profile.none')}</p>
       )}

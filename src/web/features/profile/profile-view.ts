@@ -23,6 +23,8 @@ export interface ProfileRow {
 export interface CompetenceRow extends ProfileRow {
   areaId: string;
   areaName: string;
+  /** The level the standing is judged on (the leader's when visible, else the person's own), from the server. */
+  basis: number | null;
   gap: number | null;
   standing: 'strength' | 'development' | 'unrated';
   divergence: 'blind_spot' | 'hidden_strength' | null;
@@ -53,6 +55,7 @@ export function competenceRows(
     self: entry.self,
     leader: round.leaderVisible ? entry.leader : undefined,
     target: entry.target,
+    basis: entry.basis,
     gap: entry.gap,
     standing: entry.standing,
     divergence: entry.divergence,
