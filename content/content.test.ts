@@ -11,6 +11,7 @@ import type { LocalizedText } from '../src/domain/text.ts';
 import rawFramework from './frameworks/specialist-i-borgerbetjening.json' with { type: 'json' };
 import rawRoleProfiles from './role-profiles.json' with { type: 'json' };
 import stableIds from './stable-ids.json' with { type: 'json' };
+import { bannedWordsIn } from './wording.ts';
 
 const expectedAreaIds = [
   'kommunikation',
@@ -19,22 +20,6 @@ const expectedAreaIds = [
   'it-kompetencer',
   'personlige-kompetencer',
 ];
-
-/** Words that rate instead of describe (CONTENT-GUIDE.md); matched as whole words, any case. */
-const bannedWords = [
-  'god',
-  'god til',
-  'fremragende',
-  'altid',
-  'tilstrækkelig',
-  'good',
-  'excellent',
-  'always',
-  'sufficient',
-  'strong',
-];
-const bannedPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${bannedWords.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-const bannedWordsIn = (text: string): string[] => text.match(bannedPattern) ?? [];
 
 const maxDescriptionLength = 280;
 
