@@ -343,6 +343,286 @@ export const outbox = pgTable(
   (table) => [index('outbox_municipality_idx').on(table.municipalityId, table.createdAt)],
 );
 
+/** A conversation between an employee and a leader: scheduled, prepared, held, and signed by both. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    /** `profiling`, `mus` or `follow_up`. */
+    kind: text('kind').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    /** Who scheduled it. Any current leader of the employee may hold it; access follows the unit, not this. */
+    leaderId: uuid('leader_id').notNull(),
+    /** The round whose profile the guide is built from, when the employee has one. */
+    roundId: uuid('round_id'),
+    followUpOf: uuid('follow_up_of'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    place: text('place').notNull(),
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    nextFollowUp: date('next_follow_up', { mode: 'string' }),
+    /** The leader's agenda: items by id, rendered in the reader's language. */
+    agenda: jsonb('agenda').$type<StoredAgendaItem[]>().notNull(),
+    agendaVersion: integer('agenda_version').notNull().default(1),
+    /** Raised by every change of the scheduling fields and the follow-up date. */
+    version: integer('version').notNull().default(1),
+    /** Raised by every change of notes, goals and actions; a signature is for one content version. */
+    contentVersion: integer('content_version').notNull().default(1),
+    /** Set when both have signed the current content; from then on the record is read-only (a trigger). */
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('conversations_id_municipality_uq').on(table.id, table.municipalityId),
+    index('conversations_employee_idx').on(table.employeeId, table.scheduledAt),
+    foreignKey({
+      columns: [table.employeeId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversations_employee_fk',
+    }),
+    foreignKey({
+      columns: [table.leaderId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversations_leader_fk',
+    }),
+    foreignKey({
+      columns: [table.roundId, table.municipalityId],
+      foreignColumns: [rounds.id, rounds.municipalityId],
+      name: 'conversations_round_fk',
+    }),
+    foreignKey({
+      columns: [table.followUpOf, table.municipalityId],
+      foreignColumns: [table.id, table.municipalityId],
+      name: 'conversations_follow_up_fk',
+    }),
+  ],
+);
+
+export interface StoredAgendaItem {
+  id: string;
+  kind: 'mus_theme' | 'strength' | 'divergence' | 'gap' | 'chosen' | 'open_goal' | 'custom';
+  competenceId: string | null;
+  theme: string | null;
+  goalId: string | null;
+  title: string | null;
+  questionIds: string[];
+  ownQuestions: string[];
+}
+
+/** Each party's own preparation: private to its author until they share it. */
+export const conversationPreparations = pgTable(
+  'conversation_preparations',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+    chosenCompetenceIds: text('chosen_competence_ids').array().notNull(),
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.conversationId, table.authorId] }),
+    foreignKey({
+      columns: [table.conversationId, table.municipalityId],
+      foreignColumns: [conversations.id, conversations.municipalityId],
+      name: 'conversation_preparations_conversation_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.authorId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversation_preparations_author_fk',
+    }),
+  ],
+);
+
+/** Each party's notes per agenda item: two rows, so neither can overwrite the other's text. */
+export const conversationNotes = pgTable(
+  'conversation_notes',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    items: jsonb('items').$type<Record<string, string>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.conversationId, table.authorId] }),
+    foreignKey({
+      columns: [table.conversationId, table.municipalityId],
+      foreignColumns: [conversations.id, conversations.municipalityId],
+      name: 'conversation_notes_conversation_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.authorId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversation_notes_author_fk',
+    }),
+  ],
+);
+
+export const goals = pgTable(
+  'goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    title: text('title').notNull(),
+    why: text('why').notNull(),
+    successCriterion: text('success_criterion').notNull(),
+    targetDate: date('target_date', { mode: 'string' }).notNull(),
+    competenceIds: text('competence_ids').array().notNull(),
+    status: text('status').notNull().default('not_started'),
+    droppedReason: text('dropped_reason'),
+    position: integer('position').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('goals_id_municipality_uq').on(table.id, table.municipalityId),
+    index('goals_employee_idx').on(table.employeeId),
+    index('goals_conversation_idx').on(table.conversationId),
+    foreignKey({
+      columns: [table.conversationId, table.municipalityId],
+      foreignColumns: [conversations.id, conversations.municipalityId],
+      name: 'goals_conversation_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.employeeId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'goals_employee_fk',
+    }),
+  ],
+);
+
+export const goalActions = pgTable(
+  'goal_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    goalId: uuid('goal_id').notNull(),
+    /** `theory`, `practice`, `colleague` or `other`. */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    colleagueId: uuid('colleague_id'),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('not_started'),
+    droppedReason: text('dropped_reason'),
+    position: integer('position').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('goal_actions_goal_idx').on(table.goalId),
+    index('goal_actions_owner_idx').on(table.ownerId),
+    foreignKey({
+      columns: [table.goalId, table.municipalityId],
+      foreignColumns: [goals.id, goals.municipalityId],
+      name: 'goal_actions_goal_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.ownerId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'goal_actions_owner_fk',
+    }),
+    foreignKey({
+      columns: [table.colleagueId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'goal_actions_colleague_fk',
+    }),
+  ],
+);
+
+/** Every status change of a goal or action: the follow-up's history, never rewritten. */
+export const planStatusChanges = pgTable(
+  'plan_status_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    goalId: uuid('goal_id').notNull(),
+    /** Null for a change of the goal itself. */
+    actionId: uuid('action_id'),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    changedById: uuid('changed_by_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('plan_status_changes_goal_idx').on(table.goalId),
+    foreignKey({
+      columns: [table.goalId, table.municipalityId],
+      foreignColumns: [goals.id, goals.municipalityId],
+      name: 'plan_status_changes_goal_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.changedById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'plan_status_changes_by_fk',
+    }),
+  ],
+);
+
+/** One signature per side; it approves one content version. */
+export const conversationSignatures = pgTable(
+  'conversation_signatures',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    /** `employee` or `leader`. */
+    role: text('role').notNull(),
+    signerId: uuid('signer_id').notNull(),
+    contentVersion: integer('content_version').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.conversationId, table.role] }),
+    foreignKey({
+      columns: [table.conversationId, table.municipalityId],
+      foreignColumns: [conversations.id, conversations.municipalityId],
+      name: 'conversation_signatures_conversation_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.signerId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversation_signatures_signer_fk',
+    }),
+  ],
+);
+
+/** Dated additions to a signed record, by either party; never changed or removed (a trigger). */
+export const conversationAddenda = pgTable(
+  'conversation_addenda',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('conversation_addenda_conversation_idx').on(table.conversationId),
+    foreignKey({
+      columns: [table.conversationId, table.municipalityId],
+      foreignColumns: [conversations.id, conversations.municipalityId],
+      name: 'conversation_addenda_conversation_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.authorId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversation_addenda_author_fk',
+    }),
+  ],
+);
+
 export const schema = {
   municipalities,
   units,
@@ -357,4 +637,12 @@ export const schema = {
   assessments,
   assessmentReopenings,
   outbox,
+  conversations,
+  conversationPreparations,
+  conversationNotes,
+  goals,
+  goalActions,
+  planStatusChanges,
+  conversationSignatures,
+  conversationAddenda,
 };

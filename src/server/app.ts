@@ -23,6 +23,7 @@ import {
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
 import { authRoutes } from './routes/auth.ts';
+import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -115,7 +116,8 @@ export function createApp(options: AppOptions) {
     .route('/', frameworkRoutes())
     .route('/', peopleRoutes())
     .route('/', roundRoutes(now))
-    .route('/', profileRoutes());
+    .route('/', profileRoutes())
+    .route('/', conversationRoutes(now));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

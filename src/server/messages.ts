@@ -22,6 +22,13 @@ const da: Catalog = {
   not_editable: 'Vurderingen er indsendt og kan ikke ændres. Din leder kan genåbne den.',
   round_closed: 'Profileringsrunden er lukket.',
   invalid_round: 'Runden kan ikke oprettes sådan. Se beskeden ved felterne.',
+  invalid_conversation: 'Det kan ikke gemmes sådan. Se beskeden ved felterne.',
+  conversation_signed:
+    'Samtalen er underskrevet af jer begge og kan ikke ændres. Skriv et tillæg, hvis der er noget at tilføje.',
+  conversation_not_started:
+    'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
+  conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
+  conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -44,6 +51,13 @@ const en: Catalog = {
   not_editable: 'The assessment has been submitted and cannot be changed. Your leader can reopen it.',
   round_closed: 'The profiling round is closed.',
   invalid_round: 'The round cannot be created like this. See the messages by the fields.',
+  invalid_conversation: 'This cannot be saved like this. See the messages by the fields.',
+  conversation_signed:
+    'You have both signed the conversation, so it cannot be changed. Write an addendum if there is something to add.',
+  conversation_not_started:
+    'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
+  conversation_not_signed: 'Addenda can be written once you have both signed.',
+  conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -77,6 +91,20 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_competence: 'Kompetencen findes ikke i rundens kompetenceramme.',
     level_off_scale: 'Niveauet ligger uden for skalaen.',
     rating_missing: 'Vælg et niveau eller "Kan ikke vurdere".',
+    employee_not_led: 'Du kan kun planlægge samtaler med medarbejdere i de enheder, du er leder for.',
+    follow_up_unknown:
+      'Den samtale, der skal følges op på, findes ikke eller handler om en anden medarbejder.',
+    scheduled_past: 'Tidspunktet skal ligge i fremtiden.',
+    owner_not_party: 'Den ansvarlige skal være medarbejderen eller en af medarbejderens ledere.',
+    colleague_required: 'Vælg den kollega, medarbejderen skal lære af.',
+    colleague_not_allowed: 'Kun handlinger af typen "Lær af en kollega" har en kollega.',
+    colleague_not_in_unit: 'Kollegaen skal være en anden medarbejder i samme enhed.',
+    reason_required: 'Skriv kort, hvorfor det opgives.',
+    custom_title_required: 'Giv dit eget punkt en overskrift.',
+    unknown_question: 'Spørgsmålet findes ikke i spørgsmålsbanken for kompetencen.',
+    unknown_goal: 'Målet findes ikke i medarbejderens udviklingsplan.',
+    theme_required: 'Vælg et af MUS-temaerne.',
+    duplicate_item: 'Punktet står allerede på dagsordenen.',
   },
   en: {
     required: 'Must be filled in.',
@@ -96,6 +124,19 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_competence: 'The competence is not in the round’s framework.',
     level_off_scale: 'The level is outside the scale.',
     rating_missing: 'Choose a level or "Cannot assess".',
+    employee_not_led: 'You can only schedule conversations with employees in the units you lead.',
+    follow_up_unknown: 'The conversation to follow up does not exist or is about another employee.',
+    scheduled_past: 'The time must be in the future.',
+    owner_not_party: "The owner must be the employee or one of the employee's leaders.",
+    colleague_required: 'Choose the colleague the employee will learn from.',
+    colleague_not_allowed: 'Only actions of the kind "Learn from a colleague" have a colleague.',
+    colleague_not_in_unit: 'The colleague must be another employee in the same unit.',
+    reason_required: 'Write briefly why it is dropped.',
+    custom_title_required: 'Give your own item a title.',
+    unknown_question: "The question is not in the competence's question bank.",
+    unknown_goal: "The goal is not in the employee's development plan.",
+    theme_required: 'Choose one of the MUS themes.',
+    duplicate_item: 'The item is already on the agenda.',
   },
 };
 

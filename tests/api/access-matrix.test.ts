@@ -1,15 +1,17 @@
 /** @module Runs the access-control matrix against the real app, on every engine, and checks every route has an entry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
+import { type HeldConversation, heldConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
 import { worldRound } from '../support/world.ts';
-import { type Actor, accessMatrix, actorSetup, actors } from './access-matrix.ts';
+import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
 
 describe.each(engines)('access-control matrix on %s', (kind) => {
   describe.skipIf(engineMissing(kind))('with a database', () => {
     let testApp: TestApp;
     let frameworkVersionId: string;
     let roundId: string;
+    const conversationOf = new Map<string, HeldConversation>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -17,6 +19,10 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       const demo = testApp.repositories.forTenant(demoId);
       frameworkVersionId = (await demo.frameworks.listVersions())[0]!.id;
       roundId = (await demo.rounds.list()).find((round) => round.name === worldRound.name)!.id;
+      for (const person of ['employee', 'colleague'] as const) {
+        const personId = await testApp.idOf(person);
+        conversationOf.set(personId, await heldConversation(testApp, personId));
+      }
     });
     afterAll(() => testApp?.close());
 
@@ -42,7 +48,13 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
           const setup = actorSetup[actor];
           // A fresh login per actor: a route like logout or a password change must not affect the next actor.
           const caller: Caller | undefined = setup.as ? await testApp.login(setup.as) : undefined;
-          const context = { subjectId: await testApp.idOf(setup.subject), frameworkVersionId, roundId };
+          const subjectId = await testApp.idOf(setup.subject);
+          const context: RequestContext = {
+            subjectId,
+            frameworkVersionId,
+            roundId,
+            ...conversationOf.get(subjectId)!,
+          };
           await entry.before?.(testApp, context);
           const response = await testApp.call(method, entry.path(context), {
             as: caller,

@@ -3,9 +3,18 @@
  * routes here; the test fails for a route that has no entry.
  */
 import { and, eq } from 'drizzle-orm';
-import { assessments, rounds } from '../../src/db/schema.ts';
+import {
+  assessments,
+  conversationNotes,
+  conversationPreparations,
+  conversations,
+  goalActions,
+  goals,
+  rounds,
+} from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import type { TestApp } from '../support/app.ts';
+import { type HeldConversation, heldConversation } from '../support/conversations.ts';
 import { type Person, password, people } from '../support/world.ts';
 
 export const actors = [
@@ -42,6 +51,12 @@ export interface RequestContext {
   frameworkVersionId: string;
   /** Anne's round for Birthe and Mads (see tests/support/world.ts). */
   roundId: string;
+  /** A started MUS of the subject's, with one goal and one action (see tests/support/conversations.ts). */
+  conversationId: string;
+  goalId: string;
+  actionId: string;
+  /** Made by a route's `before` for one actor: a conversation, goal or action the call may use up. */
+  scratch?: HeldConversation;
 }
 
 export interface MatrixEntry {
@@ -66,6 +81,17 @@ const everyone = (status: number, anonymous = 401): Record<Actor, number> => ({
   hr: status,
   admin: status,
   adminOtherMunicipality: status,
+});
+
+/**
+ * Routes about one conversation: the employee and their leader get `status` (the employee `employee` where only the
+ * leader may act); a colleague, another team's leader, HR and administrators are told it does not exist.
+ */
+const inConversation = (status: number, employee = status): Record<Actor, number> => ({
+  ...everyone(404),
+  anonymous: 401,
+  employeeOwn: employee,
+  leaderInside: status,
 });
 
 /** Keys are `METHOD /api/path` exactly as the app registers them (Hono's `:param` syntax). */
@@ -272,6 +298,222 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: { ...everyone(404), anonymous: 401, employeeOwn: 200, leaderInside: 200 },
     why: 'A profile is read by the person and their leaders; an administrator’s role alone does not reach ratings.',
   },
+  'GET /api/conversations': {
+    path: () => '/api/conversations',
+    expected: everyone(200),
+    why: 'Everyone lists their own conversations (and a leader those of their people); content is checked separately.',
+  },
+  'POST /api/conversations': {
+    path: () => '/api/conversations',
+    body: ({ subjectId }) => ({
+      kind: 'mus',
+      employeeId: subjectId,
+      scheduledAt: '2099-02-01T09:00:00+01:00',
+      place: 'Mødelokale 1',
+    }),
+    expected: {
+      anonymous: 401,
+      employeeOwn: 403,
+      employeeColleague: 403,
+      leaderInside: 201,
+      leaderOutside: 422,
+      hr: 403,
+      admin: 403,
+      adminOtherMunicipality: 422,
+    },
+    why: 'Only a leader schedules, and only with their own people; an administrator’s role alone does not reach conversations.',
+  },
+  'GET /api/conversations/:conversationId': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}`,
+    expected: inConversation(200),
+    why: 'A conversation is the employee’s and their leaders’; to colleagues, HR and administrators it does not exist.',
+  },
+  'PUT /api/conversations/:conversationId': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}`,
+    body: async ({ testApp, conversationId }) => ({
+      version: (await conversationRow(testApp, conversationId)).version,
+      nextFollowUp: '2099-09-01',
+    }),
+    expected: inConversation(200, 403),
+    why: 'The leader sets the follow-up date and reschedules; the employee may read but not change it.',
+  },
+  'POST /api/conversations/:conversationId/start': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/start`,
+    expected: inConversation(200, 403),
+    why: 'The leader starts the conversation.',
+  },
+  'GET /api/conversations/:conversationId/calendar.ics': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/calendar.ics`,
+    expected: inConversation(200),
+    why: 'Both parties put the conversation in their calendar.',
+  },
+  'GET /api/conversations/:conversationId/preparation': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/preparation`,
+    expected: inConversation(200),
+    why: 'Each party reads their own preparation (privacy between them is tested separately).',
+  },
+  'PUT /api/conversations/:conversationId/preparation': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/preparation`,
+    body: () => ({ version: 0, answers: { looking_back: 'Et travlt forår.' }, chosenCompetenceIds: [] }),
+    expected: inConversation(200),
+    why: 'Each party writes their own preparation.',
+    after: async (testApp, _person, { conversationId }) => {
+      await testApp.handle.db
+        .delete(conversationPreparations)
+        .where(eq(conversationPreparations.conversationId, conversationId));
+    },
+  },
+  'POST /api/conversations/:conversationId/preparation/share': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/preparation/share`,
+    body: () => ({ version: 0 }),
+    expected: inConversation(409),
+    why: 'Each party shares only their own preparation; with none saved there is nothing at version 0 to share (409), which shows the call got past access control.',
+  },
+  'GET /api/conversations/:conversationId/guide': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/guide`,
+    expected: inConversation(200, 403),
+    why: 'The guide is the leader’s tool; the employee sees the agenda once the conversation starts.',
+  },
+  'PUT /api/conversations/:conversationId/agenda': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/agenda`,
+    body: async ({ testApp, conversationId }) => ({
+      version: (await conversationRow(testApp, conversationId)).agendaVersion,
+      items: [{ id: 'custom:1', kind: 'custom', title: 'Arbejdsmiljø' }],
+    }),
+    expected: inConversation(200, 403),
+    why: 'Only the leader edits the agenda.',
+  },
+  'PUT /api/conversations/:conversationId/notes': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/notes`,
+    body: () => ({ version: 0, items: { 'custom:1': 'Vi talte om sommerferien.' } }),
+    expected: inConversation(200),
+    why: 'Both parties write their own notes.',
+    after: async (testApp, _person, { conversationId }) => {
+      await testApp.handle.db
+        .delete(conversationNotes)
+        .where(eq(conversationNotes.conversationId, conversationId));
+    },
+  },
+  'POST /api/conversations/:conversationId/goals': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/goals`,
+    body: () => ({
+      title: 'Matrixmål',
+      successCriterion: 'Det er prøvet.',
+      targetDate: '2099-05-01',
+      competenceIds: ['medbetjening'],
+    }),
+    expected: inConversation(201),
+    why: 'Both parties build the plan together during the conversation.',
+    after: async (testApp, _person, { conversationId }) => {
+      await testApp.handle.db
+        .delete(goals)
+        .where(and(eq(goals.conversationId, conversationId), eq(goals.title, 'Matrixmål')));
+    },
+  },
+  'PUT /api/goals/:goalId': {
+    path: ({ goalId }) => `/api/goals/${goalId}`,
+    body: async ({ testApp, goalId }) => {
+      const [goal] = await testApp.handle.db.select().from(goals).where(eq(goals.id, goalId));
+      return {
+        version: goal!.version,
+        title: goal!.title,
+        why: goal!.why,
+        successCriterion: goal!.successCriterion,
+        targetDate: goal!.targetDate,
+        competenceIds: goal!.competenceIds,
+      };
+    },
+    expected: inConversation(200),
+    why: 'Both parties edit the plan until it is signed.',
+  },
+  'DELETE /api/goals/:goalId': {
+    path: ({ scratch, goalId }) => `/api/goals/${scratch?.goalId ?? goalId}`,
+    before: scratchConversation,
+    expected: inConversation(204),
+    why: 'Both parties may remove a goal until the plan is signed.',
+  },
+  'POST /api/goals/:goalId/actions': {
+    path: ({ goalId }) => `/api/goals/${goalId}/actions`,
+    body: ({ subjectId }) => ({
+      kind: 'theory',
+      description: 'Matrixhandling',
+      ownerId: subjectId,
+      dueDate: '2099-04-01',
+    }),
+    expected: inConversation(201),
+    why: 'Both parties add actions to a goal.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(goalActions).where(eq(goalActions.description, 'Matrixhandling'));
+    },
+  },
+  'PUT /api/actions/:actionId': {
+    path: ({ actionId }) => `/api/actions/${actionId}`,
+    body: async ({ testApp, actionId }) => {
+      const [action] = await testApp.handle.db.select().from(goalActions).where(eq(goalActions.id, actionId));
+      return {
+        version: action!.version,
+        kind: action!.kind,
+        description: action!.description,
+        ownerId: action!.ownerId,
+        dueDate: action!.dueDate,
+      };
+    },
+    expected: inConversation(200),
+    why: 'Both parties edit actions until the plan is signed.',
+  },
+  'DELETE /api/actions/:actionId': {
+    path: ({ scratch, actionId }) => `/api/actions/${scratch?.actionId ?? actionId}`,
+    before: scratchConversation,
+    expected: inConversation(204),
+    why: 'Both parties may remove an action until the plan is signed.',
+  },
+  'POST /api/goals/:goalId/status': {
+    path: ({ goalId }) => `/api/goals/${goalId}/status`,
+    body: async ({ testApp, goalId }) => {
+      const [goal] = await testApp.handle.db.select().from(goals).where(eq(goals.id, goalId));
+      return { version: goal!.version, status: 'in_progress' };
+    },
+    expected: inConversation(200),
+    why: 'Both parties follow up the goals.',
+  },
+  'POST /api/actions/:actionId/status': {
+    path: ({ actionId }) => `/api/actions/${actionId}/status`,
+    body: async ({ testApp, actionId }) => {
+      const [action] = await testApp.handle.db.select().from(goalActions).where(eq(goalActions.id, actionId));
+      return { version: action!.version, status: 'in_progress' };
+    },
+    expected: inConversation(200),
+    why: 'Both parties follow up the actions.',
+  },
+  'POST /api/conversations/:conversationId/sign': {
+    path: ({ scratch, conversationId }) =>
+      `/api/conversations/${scratch?.conversationId ?? conversationId}/sign`,
+    before: scratchConversation,
+    body: async ({ testApp, scratch, conversationId }) => ({
+      contentVersion: (await conversationRow(testApp, scratch?.conversationId ?? conversationId))
+        .contentVersion,
+    }),
+    expected: inConversation(200),
+    why: 'The employee and the leader each sign their side.',
+  },
+  'POST /api/conversations/:conversationId/addenda': {
+    path: ({ scratch, conversationId }) =>
+      `/api/conversations/${scratch?.conversationId ?? conversationId}/addenda`,
+    before: (testApp, context) => scratchConversation(testApp, context, { signed: true }),
+    body: () => ({ text: 'Kurset er flyttet til oktober.' }),
+    expected: inConversation(201),
+    why: 'Either party adds a dated addendum to a signed record.',
+  },
+  'GET /api/conversations/:conversationId/summary.pdf': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/summary.pdf`,
+    expected: inConversation(200),
+    why: 'Both parties download the summary; nobody else learns it exists.',
+  },
+  'GET /api/plans/:userId': {
+    path: ({ subjectId }) => `/api/plans/${subjectId}`,
+    expected: inConversation(200),
+    why: 'A development plan is read by the person and their leaders.',
+  },
   'GET /api/admin/outbox': {
     path: () => '/api/admin/outbox',
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
@@ -321,4 +563,24 @@ async function selfAssessmentOf(testApp: TestApp, roundId: string, subjectId: st
       ),
     );
   return { version: row?.version ?? 0, ratings: row?.ratings ?? {} };
+}
+
+async function conversationRow(testApp: TestApp, conversationId: string) {
+  const [row] = await testApp.handle.db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  return row!;
+}
+
+/** A fresh started conversation of the subject's for one actor's call, so a deletion or signature uses it up. */
+async function scratchConversation(
+  testApp: TestApp,
+  context: RequestContext,
+  options: { signed?: boolean } = {},
+): Promise<void> {
+  context.scratch = await heldConversation(testApp, context.subjectId, {
+    ...options,
+    goalTitle: 'Kladdemål',
+  });
 }

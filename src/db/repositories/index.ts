@@ -1,5 +1,6 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
+import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
 import { roundRepository } from './rounds.ts';
@@ -10,6 +11,7 @@ export interface TenantRepositories {
   people: ReturnType<typeof peopleRepository>;
   frameworks: ReturnType<typeof frameworkRepository>;
   rounds: ReturnType<typeof roundRepository>;
+  conversations: ReturnType<typeof conversationRepository>;
 }
 
 export interface Repositories {
@@ -27,6 +29,7 @@ export function createRepositories(db: Database): Repositories {
       people: peopleRepository(db, municipalityId),
       frameworks: frameworkRepository(db, municipalityId, publishedVersions),
       rounds: roundRepository(db, municipalityId),
+      conversations: conversationRepository(db, municipalityId),
     }),
   };
 }

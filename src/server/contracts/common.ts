@@ -19,6 +19,11 @@ export const errorCodes = [
   'not_editable',
   'round_closed',
   'invalid_round',
+  'invalid_conversation',
+  'conversation_signed',
+  'conversation_not_started',
+  'conversation_not_signed',
+  'conversation_held',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../../domain/text.ts';
 import { idSchema } from './common.ts';
+import { conversationTaskSchema } from './conversations.ts';
 import { personRefSchema } from './people.ts';
 
 const isoDate = z.iso.date();
@@ -154,7 +155,13 @@ export const taskSchema = z
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof taskSchema>;
-export const taskListSchema = z.strictObject({ tasks: z.array(taskSchema) }).meta({ id: 'TaskList' });
+export const taskListSchema = z
+  .strictObject({
+    tasks: z.array(taskSchema),
+    /** Conversations to prepare or sign, and overdue goals and actions. */
+    conversations: z.array(conversationTaskSchema),
+  })
+  .meta({ id: 'TaskList' });
 
 const levelOrNull = z.number().nullable();
 

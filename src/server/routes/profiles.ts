@@ -1,5 +1,6 @@
 /** @module The competence profile of one person across rounds, and the administrator's outbox and settings. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TenantRepositories } from '../../db/repositories/index.ts';
 import { canSeePerson, hasRole, unitsLedBy } from '../../domain/access.ts';
 import {
   areaProfiles,
@@ -21,10 +22,72 @@ import type { AppEnv } from '../http/env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
-import { progressOf } from './rounds.ts';
+import { progressOf } from './round-progress.ts';
 
 const levelsOf = (ratings: Record<string, { level: number | null }>): Record<string, RatedLevel> =>
   Object.fromEntries(Object.entries(ratings).map(([id, rating]) => [id, rating.level]));
+
+/**
+ * A person's profile in every round they took part in, newest first, as the reader may see it: the person sees the
+ * leader's rating only when the round's rule allows it; a leader sees both once submitted.
+ */
+export async function roundProfilesOf(
+  tenant: TenantRepositories,
+  personId: string,
+  isSelf: boolean,
+): Promise<RoundProfile[]> {
+  const [rounds, participations, assessments, roleProfiles] = await Promise.all([
+    tenant.rounds.list(),
+    tenant.rounds.participationsOf([personId]),
+    tenant.rounds.assessmentsOf(personId),
+    tenant.frameworks.listRoleProfiles(),
+  ]);
+  const roundById = new Map(rounds.map((round) => [round.id, round]));
+  const profileById = new Map(roleProfiles.map((profile) => [profile.id, profile]));
+  const roundProfiles: RoundProfile[] = [];
+  for (const participation of participations) {
+    const round = roundById.get(participation.roundId)!;
+    const version = await tenant.frameworks.findVersion(round.frameworkVersionId);
+    const roleProfile = profileById.get(participation.roleProfileId)!;
+    const submitted = (rater: 'self' | 'leader') =>
+      assessments.find(
+        (row) => row.roundId === round.id && row.raterRole === rater && row.status === 'submitted',
+      );
+    const selfRow = submitted('self');
+    const leaderRow = submitted('leader');
+    const leaderVisible = isSelf
+      ? leaderRatingVisibleToEmployee(round.hideLeaderUntilBoth, progressOf(participation))
+      : leaderRow !== undefined;
+    const competences = competenceProfiles({
+      framework: version!.document,
+      targets: roleProfile.targets,
+      self: selfRow ? levelsOf(selfRow.ratings) : {},
+      leader: leaderRow && leaderVisible ? levelsOf(leaderRow.ratings) : {},
+    });
+    const summary = summarise(competences);
+    roundProfiles.push({
+      roundId: round.id,
+      roundName: round.name,
+      deadline: round.deadline,
+      status: round.status as 'open' | 'closed',
+      frameworkVersionId: round.frameworkVersionId,
+      roleProfile: { id: roleProfile.id, key: roleProfile.key, name: roleProfile.name },
+      selfSubmitted: selfRow !== undefined,
+      leaderSubmitted: leaderRow !== undefined,
+      leaderVisible,
+      competences,
+      areas: areaProfiles(version!.document, competences),
+      strengths: summary.strengths.map((profile) => profile.competenceId),
+      developmentAreas: summary.developmentAreas.map((profile) => profile.competenceId),
+      conversationTopics: summary.conversationTopics.map((profile) => ({
+        competenceId: profile.competenceId,
+        divergence: profile.divergence!,
+      })),
+    });
+  }
+  roundProfiles.sort((a, b) => b.deadline.localeCompare(a.deadline));
+  return roundProfiles;
+}
 
 export function profileRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -48,56 +111,7 @@ export function profileRoutes() {
       const leads = person?.unitId ? unitsLedBy(principal, units).has(person.unitId) && !isSelf : false;
       if (!person || !canSeePerson(principal, person, units) || !(isSelf || leads)) throw notFound();
 
-      const [rounds, participations, assessments, roleProfiles] = await Promise.all([
-        tenant.rounds.list(),
-        tenant.rounds.participationsOf([person.id]),
-        tenant.rounds.assessmentsOf(person.id),
-        tenant.frameworks.listRoleProfiles(),
-      ]);
-      const roundById = new Map(rounds.map((round) => [round.id, round]));
-      const profileById = new Map(roleProfiles.map((profile) => [profile.id, profile]));
-      const roundProfiles: RoundProfile[] = [];
-      for (const participation of participations) {
-        const round = roundById.get(participation.roundId)!;
-        const version = await tenant.frameworks.findVersion(round.frameworkVersionId);
-        const roleProfile = profileById.get(participation.roleProfileId)!;
-        const submitted = (rater: 'self' | 'leader') =>
-          assessments.find(
-            (row) => row.roundId === round.id && row.raterRole === rater && row.status === 'submitted',
-          );
-        const selfRow = submitted('self');
-        const leaderRow = submitted('leader');
-        const leaderVisible = isSelf
-          ? leaderRatingVisibleToEmployee(round.hideLeaderUntilBoth, progressOf(participation))
-          : leaderRow !== undefined;
-        const competences = competenceProfiles({
-          framework: version!.document,
-          targets: roleProfile.targets,
-          self: selfRow ? levelsOf(selfRow.ratings) : {},
-          leader: leaderRow && leaderVisible ? levelsOf(leaderRow.ratings) : {},
-        });
-        const summary = summarise(competences);
-        roundProfiles.push({
-          roundId: round.id,
-          roundName: round.name,
-          deadline: round.deadline,
-          status: round.status as 'open' | 'closed',
-          frameworkVersionId: round.frameworkVersionId,
-          roleProfile: { id: roleProfile.id, key: roleProfile.key, name: roleProfile.name },
-          selfSubmitted: selfRow !== undefined,
-          leaderSubmitted: leaderRow !== undefined,
-          leaderVisible,
-          competences,
-          areas: areaProfiles(version!.document, competences),
-          strengths: summary.strengths.map((profile) => profile.competenceId),
-          developmentAreas: summary.developmentAreas.map((profile) => profile.competenceId),
-          conversationTopics: summary.conversationTopics.map((profile) => ({
-            competenceId: profile.competenceId,
-            divergence: profile.divergence!,
-          })),
-        });
-      }
-      roundProfiles.sort((a, b) => b.deadline.localeCompare(a.deadline));
+      const roundProfiles = await roundProfilesOf(tenant, person.id, isSelf);
       return reply(c, profileSchema, {
         person: { id: person.id, name: person.name },
         rounds: roundProfiles,

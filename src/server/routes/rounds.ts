@@ -5,15 +5,7 @@ import type { TenantRepositories } from '../../db/repositories/index.ts';
 import type { AssessmentRow, ParticipantRow, RaterRole, SaveOutcome } from '../../db/repositories/rounds.ts';
 import type { StoredRating } from '../../db/schema.ts';
 import { hasRole, isLeader, roundScope, subtreeUnitIds, unitsLedBy } from '../../domain/access.ts';
-import {
-  type AssessmentState,
-  dateInTimeZone,
-  invalidRatings,
-  isOverdue,
-  missingRatings,
-  type ParticipantProgress,
-  stageOf,
-} from '../../domain/rounds.ts';
+import { dateInTimeZone, invalidRatings, isOverdue, missingRatings, stageOf } from '../../domain/rounds.ts';
 import type { Locale } from '../../domain/text.ts';
 import { idSchema } from '../contracts/common.ts';
 import {
@@ -38,16 +30,10 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { fieldMessage } from '../messages.ts';
+import { conversationTasks } from './conversations.ts';
+import { assessmentState, progressOf } from './round-progress.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-const state = (status: string | null): AssessmentState =>
-  status === 'submitted' ? 'submitted' : status === 'draft' ? 'draft' : 'not_started';
-
-export const progressOf = (participant: ParticipantRow): ParticipantProgress => ({
-  self: state(participant.selfStatus),
-  leader: state(participant.leaderStatus),
-  conversationHeld: participant.conversationHeldAt !== null,
-});
 
 const roundParams = z.strictObject({ roundId: idSchema });
 const assessmentParams = z.strictObject({ roundId: idSchema, userId: idSchema, rater: raterSchema });
@@ -170,7 +156,7 @@ async function assessmentView(
   writable: boolean,
 ): Promise<Assessment> {
   const reopenings = row ? await loaded.tenant.rounds.reopenings(row.id) : [];
-  const status = row ? state(row.status) : 'not_started';
+  const status = row ? assessmentState(row.status) : 'not_started';
   return {
     roundId: loaded.round.id,
     roundName: loaded.round.name,
@@ -669,7 +655,8 @@ export function roundRoutes(now: () => Date) {
       tasks.sort(
         (a, b) => a.deadline.localeCompare(b.deadline) || a.subject.name.localeCompare(b.subject.name, 'da'),
       );
-      return reply(c, taskListSchema, { tasks });
+      const conversations = await conversationTasks(tenant, principal, units, today);
+      return reply(c, taskListSchema, { tasks, conversations });
     },
   );
 
