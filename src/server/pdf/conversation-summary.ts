@@ -168,7 +168,7 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
-    margin: 42,
+    margin: 36,
     lang: input.locale,
     info: {
       Title: `${text.title[input.kind]}: ${input.employee.name}`,
@@ -187,14 +187,14 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
 
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const heading = (value: string, size = 12) => {
-    doc.moveDown(0.6).font('bold').fontSize(size).fillColor(ink).text(value, left, doc.y, { width });
+  const heading = (value: string, size = 11) => {
+    doc.moveDown(0.5).font('bold').fontSize(size).fillColor(ink).text(value, left, doc.y, { width });
     doc.moveDown(0.2);
   };
   const line = (label: string, value: string, indent = 0) => {
     doc
       .font('bold')
-      .fontSize(9)
+      .fontSize(8.5)
       .fillColor(ink)
       .text(`${label}: `, left + indent, doc.y, { continued: true, width: width - indent })
       .font('regular')
@@ -216,9 +216,9 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
   // Profile: radar on the left, the numbers beside it.
   heading(text.profile);
   const top = doc.y;
-  const size = 170;
-  drawRadar(doc, input, left + size / 2 + 30, top + size / 2 + 10, size / 2, text);
-  const tableLeft = left + size + 80;
+  const size = 130;
+  drawRadar(doc, input, left + size / 2 + 60, top + size / 2 + 12, size / 2, text);
+  const tableLeft = left + size + 140;
   const columns = [tableLeft, tableLeft + 130, tableLeft + 170, tableLeft + 210];
   doc.font('bold').fontSize(8.5).fillColor(ink);
   [text.area, text.self, text.leaderRating, text.target].forEach((label, index) => {
@@ -236,7 +236,7 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
   }
   drawLegend(doc, tableLeft, rowY + 8, text);
   doc.x = left;
-  doc.y = Math.max(top + size + 30, rowY + 40);
+  doc.y = Math.max(top + size + 24, rowY + 40);
 
   // The plan.
   heading(text.plan);
@@ -244,9 +244,9 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
     doc.font('regular').fontSize(9).fillColor(ink).text(text.noGoals, left, doc.y);
   input.goals.forEach((goal, index) => {
     doc
-      .moveDown(0.3)
+      .moveDown(0.25)
       .font('bold')
-      .fontSize(10)
+      .fontSize(9.5)
       .fillColor(ink)
       .text(`${index + 1}. ${goal.title}`, left, doc.y, { width, continued: true })
       .font('regular')
@@ -254,13 +254,14 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
       .text(`  (${text.statuses[goal.status]})`);
     if (goal.why) line(text.why, goal.why, 12);
     line(text.success, goal.successCriterion, 12);
-    line(text.targetDate, day(goal.targetDate), 12);
-    if (goal.competences.length > 0) line(text.competences, goal.competences.join(', '), 12);
+    const competences =
+      goal.competences.length > 0 ? ` · ${text.competences}: ${goal.competences.join(', ')}` : '';
+    line(text.targetDate, `${day(goal.targetDate)}${competences}`, 12);
     for (const action of goal.actions) {
       const colleague = action.colleague ? ` (${text.learnFrom} ${action.colleague})` : '';
       doc
         .font('regular')
-        .fontSize(9)
+        .fontSize(8.5)
         .fillColor(ink)
         .text(
           `• ${text.kinds[action.kind]}: ${action.description}${colleague}. ${text.owner}: ${action.owner}. ${text.due}: ${day(action.dueDate)}. ${text.statuses[action.status]}.`,
@@ -326,12 +327,18 @@ function drawRadar(
       .moveTo(cx, cy)
       .lineTo(...point(index, input.scaleMax))
       .stroke();
-    const [x, y] = point(index, input.scaleMax + 0.55);
+    const [x, y] = point(index, input.scaleMax + 0.3);
+    // Labels sit outside the chart: to the right of axes on the right, to the left of those on the left.
+    const side = Math.cos(angle(index));
+    const align = Math.abs(side) < 0.2 ? 'center' : side > 0 ? 'left' : 'right';
+    const labelWidth = 90;
+    const labelX = align === 'center' ? x - labelWidth / 2 : align === 'left' ? x + 2 : x - labelWidth - 2;
+    const labelY = Math.sin(angle(index)) < -0.9 ? y - 9 : y - 4;
     doc
       .font('regular')
       .fontSize(7)
       .fillColor(muted)
-      .text(area.name, x - 40, y - 5, { width: 80, align: 'center', lineBreak: true });
+      .text(area.name, labelX, labelY, { width: labelWidth, align });
   });
   doc.restore();
   for (const layer of series) {
