@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { woffToSfnt } from './woff.ts';
 
 export type PlanItemStatus = 'not_started' | 'in_progress' | 'done' | 'dropped';
 
@@ -129,14 +130,13 @@ const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 /** IBM Plex Sans, the UI's typeface, from the installed package: read once per process. */
 const loadFonts = () => {
-  fonts ??= {
-    regular: readFileSync(
-      require.resolve('@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-400-normal.woff'),
-    ),
-    bold: readFileSync(
-      require.resolve('@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-600-normal.woff'),
-    ),
-  };
+  const font = (weight: number) =>
+    woffToSfnt(
+      readFileSync(
+        require.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-normal.woff`),
+      ),
+    );
+  fonts ??= { regular: font(400), bold: font(600) };
   return fonts;
 };
 
