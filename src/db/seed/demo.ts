@@ -173,4 +173,127 @@ async function seedSpringRound(tenant: ReturnType<Repositories['forTenant']>, us
     await tenant.rounds.markConversationHeld(round.id, subjectId, new Date('2026-05-06T09:00:00Z'));
   }
   await tenant.rounds.close(round.id, new Date('2026-05-15T12:00:00Z'));
+  await seedSpringConversation(tenant, userIds, round.id);
+}
+
+/**
+ * Susanne's MUS with Jonas after the spring round, signed by both, with a plan half followed up: so the demo shows
+ * a development plan, an overdue action and the history of a finished one.
+ */
+async function seedSpringConversation(
+  tenant: ReturnType<Repositories['forTenant']>,
+  userIds: Map<string, string>,
+  roundId: string,
+) {
+  const susanne = userIds.get('Susanne Rasmussen')!;
+  const jonas = userIds.get('Jonas Mikkelsen')!;
+  const heldAt = new Date('2026-05-06T09:00:00Z');
+  const conversation = await tenant.conversations.create({
+    kind: 'mus',
+    employeeId: susanne,
+    leaderId: jonas,
+    roundId,
+    followUpOf: null,
+    scheduledAt: heldAt,
+    durationMinutes: 60,
+    place: 'Mødelokale 2, Borgerservice',
+    agenda: ['looking_back', 'tasks_collaboration', 'wellbeing_motivation', 'development_wishes'].map(
+      (theme) => ({
+        id: `theme:${theme}`,
+        kind: 'mus_theme' as const,
+        competenceId: null,
+        theme,
+        goalId: null,
+        title: null,
+        questionIds: [],
+        ownQuestions: [],
+      }),
+    ),
+  });
+  await tenant.conversations.start(conversation.id, heldAt);
+  const plan = [
+    {
+      title: 'Guide borgere i at bruge MitID-appen selv',
+      why: 'Mange opkald handler om MitID, og borgerne kan klare det selv med lidt hjælp.',
+      successCriterion: 'Fem borgere har selv oprettet MitID-appen med Susanne ved siden af.',
+      targetDate: '2026-09-30',
+      competenceIds: ['digital-vejledning-og-motivation', 'medbetjening'],
+      actions: [
+        {
+          kind: 'theory',
+          description: 'Gennemgå Digitaliseringsstyrelsens vejledning til MitID-appen',
+          dueDate: '2026-06-15',
+          done: true,
+        },
+        {
+          kind: 'practice',
+          description: 'Sæt en borger i gang med MitID-appen hver uge ved telefonen',
+          dueDate: '2026-08-31',
+          done: false,
+        },
+      ],
+    },
+    {
+      title: 'Holde fokus i travle perioder med mange afbrydelser',
+      why: 'Køen i januar og august gør det svært at afslutte en samtale ordentligt.',
+      successCriterion: 'Susanne afslutter hver samtale med en opsummering, også i travle uger.',
+      targetDate: '2027-01-31',
+      competenceIds: ['fokus-i-travle-perioder'],
+      actions: [
+        {
+          kind: 'colleague',
+          description: 'Følg Henrik en travl formiddag og se, hvordan han runder samtaler af',
+          dueDate: '2026-10-31',
+          done: false,
+        },
+      ],
+    },
+  ];
+  const henrik = userIds.get('Henrik Larsen')!;
+  for (const entry of plan) {
+    const goal = await tenant.conversations.createGoal({
+      conversationId: conversation.id,
+      employeeId: susanne,
+      title: entry.title,
+      why: entry.why,
+      successCriterion: entry.successCriterion,
+      targetDate: entry.targetDate,
+      competenceIds: entry.competenceIds,
+    });
+    if (goal.outcome !== 'saved') throw new Error('demo goal not saved');
+    for (const action of entry.actions) {
+      const saved = await tenant.conversations.createAction(goal.row, {
+        kind: action.kind,
+        description: action.description,
+        ownerId: susanne,
+        colleagueId: action.kind === 'colleague' ? henrik : null,
+        dueDate: action.dueDate,
+      });
+      if (saved.outcome !== 'saved') throw new Error('demo action not saved');
+      if (action.done) {
+        await tenant.conversations.setStatus({
+          goal: goal.row,
+          action: saved.row,
+          expectedVersion: saved.row.version,
+          status: 'done',
+          reason: null,
+          changedById: susanne,
+          now: new Date('2026-06-10T10:00:00Z'),
+        });
+      }
+    }
+  }
+  const current = await tenant.conversations.find(conversation.id);
+  for (const [role, signerId] of [
+    ['employee', susanne],
+    ['leader', jonas],
+  ] as const) {
+    await tenant.conversations.sign({
+      conversationId: conversation.id,
+      role,
+      signerId,
+      contentVersion: current!.contentVersion,
+      now: new Date('2026-05-06T10:05:00Z'),
+    });
+  }
 }
