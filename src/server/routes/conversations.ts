@@ -23,6 +23,7 @@ import {
   type GuideItem,
   isOpen,
   isPlanItemOverdue,
+  needsReason,
   type PlanStatus,
   stageOfConversation,
 } from '../../domain/conversations.ts';
@@ -1270,10 +1271,26 @@ export function conversationRoutes(now: () => Date) {
     },
   );
 
-  const requireReason = (loaded: Loaded, input: z.infer<typeof statusInputSchema>) => {
-    if (input.status === 'dropped' && !input.reason) {
+  /** Moves a goal or one of its actions on; dropping needs a reason, so the follow-up knows why. */
+  const moveStatus = async (
+    loaded: Loaded & { goal: GoalRow },
+    input: z.infer<typeof statusInputSchema>,
+    action?: ActionRow,
+  ) => {
+    if (needsReason(input.status) && !input.reason) {
       invalid({ reason: fieldMessage(loaded.locale, 'reason_required') });
     }
+    outcome(
+      await loaded.tenant.conversations.setStatus({
+        goal: loaded.goal,
+        action,
+        expectedVersion: input.version,
+        status: input.status,
+        reason: input.reason || null,
+        changedById: loaded.principal.userId,
+        now: now(),
+      }),
+    );
   };
 
   app.openapi(
@@ -1288,18 +1305,7 @@ export function conversationRoutes(now: () => Date) {
     }),
     async (c) => {
       const loaded = await loadGoal(c, c.req.valid('param').goalId);
-      const input = c.req.valid('json');
-      requireReason(loaded, input);
-      outcome(
-        await loaded.tenant.conversations.setStatus({
-          goal: loaded.goal,
-          expectedVersion: input.version,
-          status: input.status,
-          reason: input.reason || null,
-          changedById: loaded.principal.userId,
-          now: now(),
-        }),
-      );
+      await moveStatus(loaded, c.req.valid('json'));
       const goal = (await loaded.tenant.conversations.findGoal(loaded.goal.id))!;
       return reply(c, goalSchema, await goalView(loaded, goal));
     },
@@ -1317,19 +1323,7 @@ export function conversationRoutes(now: () => Date) {
     }),
     async (c) => {
       const loaded = await loadAction(c, c.req.valid('param').actionId);
-      const input = c.req.valid('json');
-      requireReason(loaded, input);
-      outcome(
-        await loaded.tenant.conversations.setStatus({
-          goal: loaded.goal,
-          action: loaded.action,
-          expectedVersion: input.version,
-          status: input.status,
-          reason: input.reason || null,
-          changedById: loaded.principal.userId,
-          now: now(),
-        }),
-      );
+      await moveStatus(loaded, c.req.valid('json'), loaded.action);
       return reply(c, actionSchema, await actionView(loaded, loaded.goal, loaded.action.id));
     },
   );
