@@ -1,22 +1,63 @@
 /** @module The text of a PDF, page by page, read with pdf.js: for tests that check what a downloaded PDF says. */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+/** One run of text as pdf.js places it: page number from 1, box in PDF points from the page's lower left. */
+export interface PdfTextBox {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function readPdf(bytes: Uint8Array) {
+  // verbosity 0: pdf.js would otherwise print font warnings, and a printed console.error fails the suite.
   const document = await getDocument({
     data: new Uint8Array(bytes),
     useSystemFonts: false,
     isEvalSupported: false,
     verbosity: 0,
   }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number += 1) {
-    const content = await (await document.getPage(number)).getTextContent();
-    // pdf.js splits a line into runs; join them by their own end-of-line marks so words stay whole.
-    pages.push(
-      content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join(''),
-    );
+  try {
+    const pages = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      pages.push((await (await document.getPage(number)).getTextContent()).items);
+    }
+    return pages;
+  } finally {
+    await document.destroy();
   }
-  const result = { pages: document.numPages, text: pages.join('\n') };
-  await document.destroy();
-  return result;
+}
+
+export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const pages = await readPdf(bytes);
+  // pdf.js splits a line into runs; join them by their own end-of-line marks so words stay whole.
+  const text = pages
+    .map((items) =>
+      items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join(''),
+    )
+    .join('\n');
+  return { pages: pages.length, text };
+}
+
+/** Every non-empty run of text with its box, to check layout: nothing overlaps, nothing leaves the page. */
+export async function pdfTextBoxes(bytes: Uint8Array): Promise<PdfTextBox[]> {
+  const pages = await readPdf(bytes);
+  return pages.flatMap((items, index) =>
+    items.flatMap((item) =>
+      'str' in item && item.str.trim() !== ''
+        ? [
+            {
+              page: index + 1,
+              text: item.str,
+              x: item.transform[4] as number,
+              y: item.transform[5] as number,
+              width: item.width,
+              height: item.height,
+            },
+          ]
+        : [],
+    ),
+  );
 }

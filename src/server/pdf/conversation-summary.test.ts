@@ -1,10 +1,51 @@
 /** @module The conversation summary PDF: valid, one page for a normal plan, Danish letters intact, both languages. */
 import { describe, expect, it } from 'vitest';
-import { pdfText } from '../../../tests/support/pdf-text.ts';
+import { type PdfTextBox, pdfText, pdfTextBoxes } from '../../../tests/support/pdf-text.ts';
 import { summarySample } from '../../../tests/support/summary-sample.ts';
-import { conversationSummaryPdf } from './conversation-summary.ts';
+import { type ConversationSummaryPdfInput, conversationSummaryPdf } from './conversation-summary.ts';
 
 const input = summarySample;
+
+const a4 = { width: 595.28, height: 841.89, margin: 36 };
+
+/** Pairs of text runs on one page whose boxes intersect by more than half a point, and runs outside the margins. */
+async function layoutProblems(summary: ConversationSummaryPdfInput): Promise<string[]> {
+  const boxes = await pdfTextBoxes(await conversationSummaryPdf(summary));
+  const overlap = (a: PdfTextBox, b: PdfTextBox) =>
+    a.page === b.page &&
+    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 &&
+    Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+  const problems = boxes.flatMap((box, index) =>
+    boxes
+      .slice(index + 1)
+      .filter((other) => overlap(box, other))
+      .map((other) => `page ${box.page}: "${box.text}" overlaps "${other.text}"`),
+  );
+  for (const box of boxes) {
+    if (
+      box.x < a4.margin - 1 ||
+      box.x + box.width > a4.width - a4.margin + 1 ||
+      box.y < a4.margin - 1 ||
+      box.y + box.height > a4.height - a4.margin + 1
+    )
+      problems.push(`page ${box.page}: "${box.text}" leaves the margins`);
+  }
+  return problems;
+}
+
+const longPlan = () => {
+  const long = input('da', 10);
+  long.goals = long.goals.map((goal) => ({
+    ...goal,
+    why: `${goal.why} ${'Borgerne skal opleve, at vi lytter og spørger ind, før vi svarer. '.repeat(3)}`,
+  }));
+  long.addenda = Array.from({ length: 5 }, (_, index) => ({
+    author: 'Anne Kristensen',
+    at: '2027-01-05T10:00:00Z',
+    text: `Tillæg ${index + 1}: ${'Kurset er flyttet, og vi følger op i næste måned. '.repeat(4)}`,
+  }));
+  return long;
+};
 
 describe('conversationSummaryPdf', () => {
   it('is a valid one-page PDF whose text holds the names, goals, actions and Danish labels', async () => {
@@ -44,16 +85,50 @@ describe('conversationSummaryPdf', () => {
     }
   });
 
+  it('keeps capital Æ, Ø and Å and small æ, ø, å whole in the extracted text', async () => {
+    const { text } = await pdfText(
+      await conversationSummaryPdf({ ...input('da'), place: 'Ærøsalen, Åstrup Rådhus' }),
+    );
+    for (const word of [
+      'Ærøsalen',
+      'Åstrup',
+      'Øve',
+      'Pædagogik',
+      'spørgeteknik',
+      'åbne',
+      'Måldato',
+      'Tønder',
+    ]) {
+      expect(text).toContain(word);
+    }
+  });
+
+  it('fits a full ordinary plan, four goals with eight actions, on one page', async () => {
+    const { pages, text } = await pdfText(await conversationSummaryPdf(input('da', 4, 2)));
+    expect(pages).toBe(1);
+    expect(text).toContain('Mål nummer 4 om ærlig feedback');
+    expect(text).toContain('Underskrifter');
+  });
+
   it('flows a long plan with addenda onto more pages instead of cutting it', async () => {
-    const long = input('da', 10);
-    long.addenda = Array.from({ length: 5 }, (_, index) => ({
-      author: 'Anne Kristensen',
-      at: '2027-01-05T10:00:00Z',
-      text: `Tillæg ${index + 1}: ${'Kurset er flyttet, og vi følger op i næste måned. '.repeat(4)}`,
-    }));
-    const { pages, text } = await pdfText(await conversationSummaryPdf(long));
+    const { pages, text } = await pdfText(await conversationSummaryPdf(longPlan()));
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain('Tillæg 5');
     expect(text).toContain('Mål nummer 10 om ærlig feedback');
+  });
+
+  it('lays out text without overlaps and inside the margins, also with long area names and a long plan', async () => {
+    const longAreas = input('en', 4, 2);
+    longAreas.areas = [
+      'Communication with citizens, colleagues and partners',
+      'Guidance, coaching and helping citizens help themselves',
+      'Organisational insight and knowledge of the legislation',
+      'Digital skills and self-service solutions',
+      'Personal skills: overview, calm and resilience at the counter',
+      'Collaboration across teams',
+    ].map((name, index) => ({ name, self: 1 + (index % 4), leader: index === 2 ? null : 2, target: 3 }));
+    for (const summary of [input('da', 4, 2), input('en'), longAreas, longPlan()]) {
+      expect(await layoutProblems(summary)).toEqual([]);
+    }
   });
 });

@@ -187,7 +187,12 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
 
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const heading = (value: string, size = 11) => {
+  /** A heading or a goal title never ends a page alone: start a new page unless `height` more points fit. */
+  const keepRoom = (height: number) => {
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  };
+  const heading = (value: string, size = 11, after = 40) => {
+    keepRoom(size * 2 + after);
     doc.moveDown(0.5).font('bold').fontSize(size).fillColor(ink).text(value, left, doc.y, { width });
     doc.moveDown(0.2);
   };
@@ -213,36 +218,44 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
   line(text.when, moment(input.heldAt ?? input.scheduledAt));
   line(text.place, input.place);
 
-  // Profile: radar on the left, the numbers beside it.
+  // Profile: radar on the left, the numbers right-aligned beside it; the axis labels keep to the space between.
   heading(text.profile);
   const top = doc.y;
-  const size = 130;
-  drawRadar(doc, input, left + size / 2 + 60, top + size / 2 + 12, size / 2, text);
-  const tableLeft = left + size + 140;
-  const columns = [tableLeft, tableLeft + 130, tableLeft + 170, tableLeft + 210];
+  const radius = 60;
+  const nameWidth = 115;
+  const numberWidth = 35;
+  const tableLeft = left + width - nameWidth - 3 * numberWidth;
+  const columns = [0, 1, 2, 3].map(
+    (index) => tableLeft + (index === 0 ? 0 : nameWidth + (index - 1) * numberWidth),
+  );
+  const radarBottom = drawRadar(doc, input, { cx: left + 147, top: top + 4, radius }, [left, tableLeft - 8]);
   doc.font('bold').fontSize(8.5).fillColor(ink);
   [text.area, text.self, text.leaderRating, text.target].forEach((label, index) => {
-    doc.text(label, columns[index]!, top, { width: index === 0 ? 125 : 40, lineBreak: false });
+    doc.text(label, columns[index]!, top, {
+      width: index === 0 ? nameWidth - 5 : numberWidth,
+      lineBreak: false,
+    });
   });
   let rowY = top + 14;
   doc.font('regular');
   for (const area of input.areas) {
-    doc.text(area.name, columns[0]!, rowY, { width: 125 });
+    doc.text(area.name, columns[0]!, rowY, { width: nameWidth - 5 });
     const nameBottom = doc.y;
     [area.self, area.leader, area.target].forEach((value, index) => {
-      doc.text(number(value), columns[index + 1]!, rowY, { width: 40, lineBreak: false });
+      doc.text(number(value), columns[index + 1]!, rowY, { width: numberWidth, lineBreak: false });
     });
     rowY = Math.max(nameBottom, rowY + 12) + 2;
   }
-  drawLegend(doc, tableLeft, rowY + 8, text);
+  const legendBottom = drawLegend(doc, tableLeft, rowY + 8, text);
   doc.x = left;
-  doc.y = Math.max(top + size + 24, rowY + 40);
+  doc.y = Math.max(radarBottom, legendBottom) + 6;
 
   // The plan.
   heading(text.plan);
   if (input.goals.length === 0)
     doc.font('regular').fontSize(9).fillColor(ink).text(text.noGoals, left, doc.y);
   input.goals.forEach((goal, index) => {
+    keepRoom(50);
     doc
       .moveDown(0.25)
       .font('bold')
@@ -275,7 +288,7 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
   line(text.nextFollowUp, input.nextFollowUp ? day(input.nextFollowUp) : text.notSet);
 
   // Signatures.
-  heading(text.signatures);
+  heading(text.signatures, 11, input.signatures.length * 12);
   for (const signature of input.signatures) {
     const role = signature.role === 'employee' ? text.employee : text.leader;
     line(
@@ -303,65 +316,86 @@ function marker(doc: PDFKit.PDFDocument, shape: string, x: number, y: number) {
   doc.fillColor(ink).fill();
 }
 
+/**
+ * Draws the radar below `top` and returns the lowest y it reaches. Axis labels stay within `[minX, maxX]` and wrap
+ * there, so a long area name never runs into the table or the margin; the chart moves down to make room for them.
+ */
 function drawRadar(
   doc: PDFKit.PDFDocument,
   input: ConversationSummaryPdfInput,
-  cx: number,
-  cy: number,
-  radius: number,
-  text: Labels,
-) {
+  { cx, top, radius }: { cx: number; top: number; radius: number },
+  [minX, maxX]: [number, number],
+): number {
   const axes = input.areas.length;
-  if (axes < 3) return;
+  if (axes < 3) return top;
   const angle = (index: number) => -Math.PI / 2 + (index * 2 * Math.PI) / axes;
+  const labelDistance = radius * (1 + 0.3 / input.scaleMax) + 2;
+  doc.font('regular').fontSize(7);
+  // Each label is laid out relative to its axis' end first: above the top axis, below the bottom one, beside the
+  // others (to the right of axes on the right, to the left of those on the left), vertically centred on the axis.
+  const labels = input.areas.map((area, index) => {
+    const dx = labelDistance * Math.cos(angle(index));
+    const dy = labelDistance * Math.sin(angle(index));
+    const align: 'center' | 'left' | 'right' =
+      Math.abs(dx) < 0.2 * labelDistance ? 'center' : dx > 0 ? 'left' : 'right';
+    const x = cx + dx;
+    const width =
+      align === 'center'
+        ? Math.min(90, 2 * (x - minX), 2 * (maxX - x))
+        : Math.min(90, align === 'left' ? maxX - x : x - minX);
+    const height = doc.heightOfString(area.name, { width, align });
+    const offsetY = align !== 'center' ? dy - height / 2 : dy < 0 ? dy - height : dy;
+    const labelX = align === 'center' ? x - width / 2 : align === 'left' ? x : x - width;
+    return { name: area.name, align, width, height, labelX, offsetY };
+  });
+  const cy = top + Math.max(radius, ...labels.map((label) => -label.offsetY));
   const point = (index: number, value: number) => {
     const r = (radius * value) / input.scaleMax;
     return [cx + r * Math.cos(angle(index)), cy + r * Math.sin(angle(index))] as [number, number];
   };
+  let bottom = cy + radius;
   doc.save().lineWidth(0.5).strokeColor(grid);
   for (let level = 1; level <= input.scaleMax; level += 1) {
     doc.polygon(...input.areas.map((_, index) => point(index, level))).stroke();
   }
-  input.areas.forEach((area, index) => {
+  input.areas.forEach((_, index) => {
     doc
       .moveTo(cx, cy)
       .lineTo(...point(index, input.scaleMax))
       .stroke();
-    const [x, y] = point(index, input.scaleMax + 0.3);
-    // Labels sit outside the chart: to the right of axes on the right, to the left of those on the left.
-    const side = Math.cos(angle(index));
-    const align = Math.abs(side) < 0.2 ? 'center' : side > 0 ? 'left' : 'right';
-    const labelWidth = 90;
-    const labelX = align === 'center' ? x - labelWidth / 2 : align === 'left' ? x + 2 : x - labelWidth - 2;
-    const labelY = Math.sin(angle(index)) < -0.9 ? y - 9 : y - 4;
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor(muted)
-      .text(area.name, labelX, labelY, { width: labelWidth, align });
   });
+  doc.fillColor(muted);
+  for (const label of labels) {
+    doc.text(label.name, label.labelX, cy + label.offsetY, { width: label.width, align: label.align });
+    bottom = Math.max(bottom, cy + label.offsetY + label.height);
+  }
   doc.restore();
   for (const layer of series) {
-    const points = input.areas.flatMap((area, index) => {
-      const value = area[layer.key];
-      return value === null ? [] : [point(index, value)];
-    });
-    if (points.length === 0) continue;
+    const values = input.areas.map((area) => area[layer.key]);
+    const rated = values.flatMap((value, index) => (value === null ? [] : [point(index, value)]));
+    if (rated.length === 0) continue;
     doc.save().lineWidth(1.2).strokeColor(ink);
     if (layer.dash) doc.dash(layer.dash[0]!, { space: layer.dash[1]! });
-    if (points.length === axes) doc.polygon(...points).stroke();
+    if (rated.length === axes) doc.polygon(...rated).stroke();
     else {
-      doc.moveTo(...points[0]!);
-      for (const next of points.slice(1)) doc.lineTo(...next);
-      doc.stroke();
+      // A missing value leaves a gap: only neighbouring rated axes are joined, so no line suggests a level.
+      let segments = 0;
+      values.forEach((value, index) => {
+        const next = values[(index + 1) % axes] ?? null;
+        if (value === null || next === null) return;
+        doc.moveTo(...point(index, value)).lineTo(...point((index + 1) % axes, next));
+        segments += 1;
+      });
+      if (segments > 0) doc.stroke();
     }
     doc.undash().restore();
-    for (const [x, y] of points) marker(doc, layer.marker, x, y);
+    for (const [x, y] of rated) marker(doc, layer.marker, x, y);
   }
-  void text;
+  return bottom;
 }
 
-function drawLegend(doc: PDFKit.PDFDocument, x: number, y: number, text: Labels) {
+/** Draws the legend and returns its lowest y. */
+function drawLegend(doc: PDFKit.PDFDocument, x: number, y: number, text: Labels): number {
   const names = { self: text.self, leader: text.leaderRating, target: text.target };
   series.forEach((layer, index) => {
     const rowY = y + index * 12;
@@ -379,4 +413,5 @@ function drawLegend(doc: PDFKit.PDFDocument, x: number, y: number, text: Labels)
       .fillColor(ink)
       .text(names[layer.key], x + 28, rowY, { lineBreak: false });
   });
+  return y + series.length * 12;
 }
