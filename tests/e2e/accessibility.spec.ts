@@ -1,5 +1,6 @@
 /** @module axe-core on every page a user reaches, in Danish and in English, including forms with their errors shown. */
 import { expectNoAxeViolations } from './axe.ts';
+import { scheduleByApi, startWithGoalByApi, teamMemberId, uniquePlace } from './conversations-helpers.ts';
 import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
 
 test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
@@ -25,6 +26,31 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await settled(page);
   await expectNoAxeViolations(page, 'team');
 
+  // Conversations: the list, the schedule form (with its errors), a held conversation with a goal, a plan.
+  const colleague = 'Mads Pedersen';
+  const held = await scheduleByApi(page, colleague, uniquePlace('Mødelokale 1'));
+  await startWithGoalByApi(page, held, uniquePlace('Forklare selvbetjening roligt'));
+  const heldPath = `/samtaler/${held.conversation.id}`;
+  const colleaguePlan = `/plan/${await teamMemberId(page, colleague)}`;
+  await page.goto('/samtaler');
+  await expect(pageHeading(page)).toHaveText('Samtaler');
+  await settled(page);
+  await expectNoAxeViolations(page, 'conversations');
+  await page.goto('/samtaler/ny');
+  await settled(page);
+  await expectNoAxeViolations(page, 'schedule a conversation');
+  await page.getByRole('button', { name: 'Planlæg samtalen' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'schedule a conversation with errors');
+  await page.goto(heldPath);
+  await expect(pageHeading(page)).toHaveText(`MUS med ${colleague}`);
+  await settled(page);
+  await expectNoAxeViolations(page, 'held conversation');
+  await page.goto(colleaguePlan);
+  await expect(pageHeading(page)).toHaveText(`Udviklingsplan: ${colleague}`);
+  await settled(page);
+  await expectNoAxeViolations(page, 'development plan of an employee');
+
   await page.goto('/konto');
   await expect(pageHeading(page)).toHaveText('Min konto');
   await expectNoAxeViolations(page, 'account');
@@ -46,6 +72,20 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await settled(page);
   await page.locator('summary').first().click();
   await expectNoAxeViolations(page, 'framework in English');
+  await page.goto('/samtaler');
+  await expect(pageHeading(page)).toHaveText('Conversations');
+  await settled(page);
+  await expectNoAxeViolations(page, 'conversations in English');
+  await page.goto('/samtaler/ny');
+  await settled(page);
+  await expectNoAxeViolations(page, 'schedule a conversation in English');
+  await page.goto(heldPath);
+  await expect(pageHeading(page)).toHaveText(`Development review (MUS) with ${colleague}`);
+  await settled(page);
+  await expectNoAxeViolations(page, 'held conversation in English');
+  await page.goto(colleaguePlan);
+  await settled(page);
+  await expectNoAxeViolations(page, 'development plan in English');
   await page.getByRole('button', { name: 'Dansk' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   await logOut(page);
@@ -62,6 +102,10 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await page.goto('/team');
   await expect(pageHeading(page)).toHaveText('Du har ikke adgang');
   await expectNoAxeViolations(page, 'no access');
+  await page.goto('/plan');
+  await expect(pageHeading(page)).toHaveText('Min udviklingsplan');
+  await settled(page);
+  await expectNoAxeViolations(page, 'own development plan');
 });
 
 test('the layout holds at 360 px wide', async ({ page }) => {
@@ -79,9 +123,20 @@ test('the layout holds at 360 px wide', async ({ page }) => {
     await expectNoOverflow(path);
   }
   await expectNoAxeViolations(page, 'new round form at 360 px');
+  const colleague = 'Mads Pedersen';
+  const held = await scheduleByApi(page, colleague, uniquePlace('Mødelokale 1'));
+  await startWithGoalByApi(page, held, uniquePlace('Forklare selvbetjening roligt'));
+  for (const path of ['/samtaler', '/samtaler/ny', `/samtaler/${held.conversation.id}`]) {
+    await expectNoOverflow(path);
+  }
+  await expectNoAxeViolations(page, 'held conversation at 360 px');
+  await expectNoOverflow(`/plan/${await teamMemberId(page, colleague)}`);
+  await expectNoAxeViolations(page, 'development plan at 360 px');
   await logOut(page);
   // An employee's profile: charts and wide tables.
   await logIn(page, accounts.employee.email);
   await expectNoOverflow('/profil');
   await expectNoAxeViolations(page, 'profile at 360 px');
+  await expectNoOverflow('/samtaler');
+  await expectNoOverflow('/plan');
 });

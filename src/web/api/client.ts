@@ -9,6 +9,23 @@ import type {
 } from '../../server/contracts/auth.ts';
 import type { ErrorBody, ErrorCode } from '../../server/contracts/common.ts';
 import type {
+  Action,
+  ActionInput,
+  Agenda,
+  AgendaItemInput,
+  ConversationDetail,
+  ConversationInput,
+  ConversationUpdate,
+  conversationListSchema,
+  Goal,
+  GoalInput,
+  Notes,
+  Plan,
+  Preparation,
+  PreparationInput,
+  StatusInput,
+} from '../../server/contracts/conversations.ts';
+import type {
   FrameworkVersion,
   frameworkListSchema,
   roleProfileListSchema,
@@ -38,6 +55,7 @@ export type TaskList = z.infer<typeof taskListSchema>;
 export type Outbox = z.infer<typeof outboxSchema>;
 export type MunicipalitySettings = z.infer<typeof settingsSchema>;
 export type Rater = 'self' | 'leader';
+export type ConversationList = z.infer<typeof conversationListSchema>;
 
 /** One rater's assessment of one person in one round. */
 export interface AssessmentRef {
@@ -179,10 +197,55 @@ export const api = {
   tasks: () => request<TaskList>('GET', '/api/me/tasks'),
   profile: (userId: string) => request<Profile>('GET', `/api/profiles/${encodeURIComponent(userId)}`),
   outbox: () => request<Outbox>('GET', '/api/admin/outbox'),
+
+  conversations: () => request<ConversationList>('GET', '/api/conversations'),
+  conversation: (conversationId: string) =>
+    request<ConversationDetail>('GET', conversationPath(conversationId)),
+  scheduleConversation: (input: ConversationInput) =>
+    request<ConversationDetail>('POST', '/api/conversations', input),
+  updateConversation: (conversationId: string, input: ConversationUpdate) =>
+    request<ConversationDetail>('PUT', conversationPath(conversationId), input),
+  startConversation: (conversationId: string) =>
+    request<ConversationDetail>('POST', `${conversationPath(conversationId)}/start`),
+  preparation: (conversationId: string) =>
+    request<Preparation>('GET', `${conversationPath(conversationId)}/preparation`),
+  savePreparation: (conversationId: string, input: PreparationInput) =>
+    request<Preparation>('PUT', `${conversationPath(conversationId)}/preparation`, input),
+  sharePreparation: (conversationId: string, version: number) =>
+    request<Preparation>('POST', `${conversationPath(conversationId)}/preparation/share`, { version }),
+  guide: (conversationId: string) => request<Agenda>('GET', `${conversationPath(conversationId)}/guide`),
+  saveAgenda: (conversationId: string, version: number, items: AgendaItemInput[]) =>
+    request<Agenda>('PUT', `${conversationPath(conversationId)}/agenda`, { version, items }),
+  saveNotes: (conversationId: string, version: number, items: Record<string, string>) =>
+    request<Notes>('PUT', `${conversationPath(conversationId)}/notes`, { version, items }),
+  createGoal: (conversationId: string, input: GoalInput) =>
+    request<Goal>('POST', `${conversationPath(conversationId)}/goals`, input),
+  updateGoal: (goalId: string, input: GoalInput & { version: number }) =>
+    request<Goal>('PUT', `/api/goals/${encodeURIComponent(goalId)}`, input),
+  deleteGoal: (goalId: string) => request<void>('DELETE', `/api/goals/${encodeURIComponent(goalId)}`),
+  setGoalStatus: (goalId: string, input: StatusInput) =>
+    request<Goal>('POST', `/api/goals/${encodeURIComponent(goalId)}/status`, input),
+  createAction: (goalId: string, input: ActionInput) =>
+    request<Action>('POST', `/api/goals/${encodeURIComponent(goalId)}/actions`, input),
+  updateAction: (actionId: string, input: ActionInput & { version: number }) =>
+    request<Action>('PUT', `/api/actions/${encodeURIComponent(actionId)}`, input),
+  deleteAction: (actionId: string) => request<void>('DELETE', `/api/actions/${encodeURIComponent(actionId)}`),
+  setActionStatus: (actionId: string, input: StatusInput) =>
+    request<Action>('POST', `/api/actions/${encodeURIComponent(actionId)}/status`, input),
+  signConversation: (conversationId: string, contentVersion: number) =>
+    request<ConversationDetail>('POST', `${conversationPath(conversationId)}/sign`, { contentVersion }),
+  addAddendum: (conversationId: string, text: string) =>
+    request<ConversationDetail>('POST', `${conversationPath(conversationId)}/addenda`, { text }),
+  plan: (userId: string) => request<Plan>('GET', `/api/plans/${encodeURIComponent(userId)}`),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
 };
+
+/** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
+export function conversationPath(conversationId: string): string {
+  return `/api/conversations/${encodeURIComponent(conversationId)}`;
+}
 
 function roundPath(roundId: string): string {
   return `/api/rounds/${encodeURIComponent(roundId)}`;

@@ -18,6 +18,11 @@ export const queryKeys = {
   profiles: ['profiles'] as const,
   profile: (userId: string) => ['profiles', userId] as const,
   outbox: ['outbox'] as const,
+  conversations: ['conversations'] as const,
+  conversation: (conversationId: string) => ['conversations', conversationId] as const,
+  preparation: (conversationId: string) => ['conversations', conversationId, 'preparation'] as const,
+  plans: ['plans'] as const,
+  plan: (userId: string) => ['plans', userId] as const,
   settings: ['settings'] as const,
 };
 
@@ -65,3 +70,20 @@ export const useProfile = (userId: string) =>
   useQuery({ queryKey: queryKeys.profile(userId), queryFn: () => api.profile(userId), ...live });
 export const useOutbox = () => useQuery({ queryKey: queryKeys.outbox, queryFn: api.outbox, ...live });
 export const useSettings = () => useQuery({ queryKey: queryKeys.settings, queryFn: api.settings });
+
+export const useConversations = () =>
+  useQuery({ queryKey: queryKeys.conversations, queryFn: api.conversations, ...live });
+export const useConversation = (conversationId: string) =>
+  useQuery({
+    queryKey: queryKeys.conversation(conversationId),
+    queryFn: () => api.conversation(conversationId),
+    ...live,
+  });
+export const usePreparation = (conversationId: string) =>
+  useQuery({
+    queryKey: queryKeys.preparation(conversationId),
+    queryFn: () => api.preparation(conversationId),
+    ...live,
+  });
+export const usePlan = (userId: string) =>
+  useQuery({ queryKey: queryKeys.plan(userId), queryFn: () => api.plan(userId), ...live });

@@ -65,6 +65,8 @@ function MainNavigation({ user }: { user: SessionUser }) {
   const links = [
     { to: '/', label: t('nav.home'), end: true, show: true },
     { to: '/profil', label: t('nav.profile'), end: true, show: hasRole(user, 'employee') },
+    { to: '/samtaler', label: t('nav.conversations'), end: false, show: true },
+    { to: '/plan', label: t('nav.plan'), end: true, show: true },
     { to: '/kompetenceramme', label: t('nav.framework'), end: false, show: true },
     {
       to: '/runder',

@@ -41,6 +41,7 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 }
 
 const rounds = () => import('../features/rounds/pages.ts');
+const conversations = () => import('../features/conversations/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -118,6 +119,15 @@ export const router = createBrowserRouter([
                   </RequireRole>
                 ),
               },
+              // Everyone may have conversations and a plan; the server decides whose each person may open.
+              { path: 'samtaler', lazy: lazyPage(conversations, (m) => m.ConversationsPage) },
+              {
+                path: 'samtaler/ny',
+                lazy: lazyPage(conversations, (m) => m.NewConversationPage, ['leader']),
+              },
+              { path: 'samtaler/:conversationId', lazy: lazyPage(conversations, (m) => m.ConversationPage) },
+              { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
+              { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'konto', element: <AccountPage /> },
             ],
           },

@@ -15,6 +15,8 @@ export function HomePage() {
 
   const shortcuts = [
     { to: '/profil', title: t('nav.profile'), text: t('home.shortcuts.profile'), show: true },
+    { to: '/samtaler', title: t('nav.conversations'), text: t('home.shortcuts.conversations'), show: true },
+    { to: '/plan', title: t('nav.plan'), text: t('home.shortcuts.plan'), show: true },
     { to: '/kompetenceramme', title: t('nav.framework'), text: t('home.shortcuts.framework'), show: true },
     {
       to: '/runder',

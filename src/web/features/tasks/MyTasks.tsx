@@ -1,10 +1,15 @@
-/** @module "Mine opgaver": the user's open self-assessments and, for leaders, the leader assessments to do. */
+/**
+ * @module "Mine opgaver": the user's open self-assessments and, for leaders, the leader assessments to do; then the
+ * conversations to prepare or sign and the goals and actions past their date.
+ */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ConversationTask } from '../../../server/contracts/conversations.ts';
 import type { Task } from '../../../server/contracts/rounds.ts';
 import { useTasks } from '../../api/queries.ts';
 import { formatDate, formatDay } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { useSessionUser } from '../../session/session.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 
@@ -35,10 +40,41 @@ function TaskItem({ task }: { task: Task }) {
   );
 }
 
+function ConversationTaskItem({ task, own }: { task: ConversationTask; own: boolean }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const values = {
+    kind: t(`conversations.kindInSentence.${task.conversationKind}`),
+    name: task.subject.name,
+    date: formatDate(task.scheduledAt, locale),
+    title: task.title ?? '',
+  };
+  const overdue = task.kind === 'overdue_goal' || task.kind === 'overdue_action';
+  return (
+    <li className={overdue ? 'task task--overdue' : 'task'}>
+      <p className="task-title">
+        <Link to={`/samtaler/${task.conversationId}`}>
+          {t(`tasks.conversation.${task.kind}.${own ? 'own' : 'other'}`, values)}
+        </Link>
+      </p>
+      {task.dueDate ? (
+        <p className="task-meta">
+          {t('tasks.deadline', { date: formatDay(task.dueDate, locale) })}
+          {overdue ? <strong className="tag tag--strong">{t('tasks.overdue')}</strong> : null}
+        </p>
+      ) : (
+        <p className="task-meta">{t('tasks.conversation.when', { date: values.date })}</p>
+      )}
+    </li>
+  );
+}
+
 /** The task list, as a section of the home page. */
 export function MyTasks() {
   const { t } = useTranslation();
   const tasks = useTasks();
+  const user = useSessionUser();
+  const conversationTasks = tasks.data?.conversations ?? [];
   const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
   const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
   return (
@@ -48,7 +84,7 @@ export function MyTasks() {
         <Loading />
       ) : tasks.isError ? (
         <QueryErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />
-      ) : tasks.data.tasks.length === 0 ? (
+      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 ? (
         <p>{t('tasks.empty')}</p>
       ) : (
         <>
@@ -65,6 +101,22 @@ export function MyTasks() {
               <ul className="task-list">
                 {leading.map((task) => (
                   <TaskItem key={`${task.roundId}-${task.subject.id}`} task={task} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {conversationTasks.length ? (
+            <>
+              <h3 className="task-group-title">
+                {t('tasks.conversationsTitle', { count: conversationTasks.length })}
+              </h3>
+              <ul className="task-list">
+                {conversationTasks.map((task) => (
+                  <ConversationTaskItem
+                    key={`${task.kind}-${task.conversationId}-${task.title ?? ''}-${task.dueDate ?? ''}`}
+                    task={task}
+                    own={task.subject.id === user?.id}
+                  />
                 ))}
               </ul>
             </>

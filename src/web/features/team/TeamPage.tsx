@@ -44,6 +44,12 @@ function MemberCard({ member }: { member: Person }) {
           <span className="visually-hidden"> {t('team.profileOf', { name: member.name })}</span>
         </Link>
       </p>
+      <p className="person-profile">
+        <Link to={`/plan/${member.id}`}>
+          {t('team.planLink')}
+          <span className="visually-hidden"> {t('team.planOf', { name: member.name })}</span>
+        </Link>
+      </p>
     </li>
   );
 }

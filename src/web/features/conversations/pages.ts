@@ -1,0 +1,5 @@
+/** @module The conversation and development-plan pages as one chunk, loaded when someone first opens them. */
+export { ConversationPage } from './ConversationPage.tsx';
+export { ConversationsPage } from './ConversationsPage.tsx';
+export { NewConversationPage } from './NewConversationPage.tsx';
+export { PlanPage } from './PlanPage.tsx';
