@@ -3,7 +3,8 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = 3211;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 3211);
 // A new, empty data directory per run: the server seeds the demo municipality into it on first start.
 // Set once in the runner process; workers inherit it rather than computing their own.
 if (!process.env.VEJVISER_E2E_DATA_DIR) {
