@@ -29,6 +29,8 @@ export const municipalities = pgTable('municipalities', {
   isDemo: boolean('is_demo').notNull().default(false),
   /** May HR follow profiling rounds (status only, never ratings)? Off unless the municipality decides so. */
   hrSeesRounds: boolean('hr_sees_rounds').notNull().default(false),
+  /** No aggregate (team overview, practice-log trends, cross-unit figures) covers fewer people than this. */
+  minGroupSize: integer('min_group_size').notNull().default(5),
   createdAt: createdAt(),
 });
 
@@ -623,6 +625,39 @@ export const conversationAddenda = pgTable(
   ],
 );
 
+/**
+ * Who read, changed, exported or deleted whose personal data, when and why. Append-only (a trigger), and never holding
+ * the data itself. No foreign keys to people: the record outlives a person who is erased.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `user`, `system`, `token` or `candidate` (see src/domain/audit.ts). */
+    actorKind: text('actor_kind').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    subjectPersonId: uuid('subject_person_id'),
+    purpose: text('purpose').notNull(),
+    details: jsonb('details').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+  },
+  (table) => [
+    index('audit_events_time_idx').on(table.municipalityId, table.occurredAt),
+    index('audit_events_subject_person_idx').on(
+      table.municipalityId,
+      table.subjectPersonId,
+      table.occurredAt,
+    ),
+    index('audit_events_actor_idx').on(table.municipalityId, table.actorId, table.occurredAt),
+  ],
+);
+
 export const schema = {
   municipalities,
   units,
@@ -645,4 +680,5 @@ export const schema = {
   planStatusChanges,
   conversationSignatures,
   conversationAddenda,
+  auditEvents,
 };

@@ -2,6 +2,7 @@
  * @module The shared repository suite: every case runs on PGlite and on PostgreSQL (when TEST_DATABASE_URL is set),
  * against the same committed migrations.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFramework } from '../../content/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -122,6 +123,51 @@ describe.each(engines)('repositories on %s', (kind) => {
             'specialist-i-borgerbetjening',
           ]);
         }
+      });
+    });
+
+    describe('audit log', () => {
+      const event = (action: string, subjectPersonId: string | null) => ({
+        actorKind: 'user' as const,
+        actorId: null,
+        action,
+        subjectType: 'profile',
+        subjectId: null,
+        subjectPersonId,
+        purpose: 'personnel_management' as const,
+        details: { format: 'xlsx', rows: 3 },
+      });
+
+      it('keeps events per municipality, newest first, searchable by person, action prefix and time', async () => {
+        const demo = repositories.forTenant(demoId);
+        const birthe = (await repositories.system.findLoginByEmail(people.employee))!.userId;
+        const mads = (await repositories.system.findLoginByEmail(people.colleague))!.userId;
+        await demo.audit.record(event('profile.read', birthe), { at: new Date('2026-03-01T10:00:00Z') });
+        await demo.audit.record([event('profile.read', mads), event('team_matrix.exported', null)], {
+          at: new Date('2026-03-02T10:00:00Z'),
+        });
+        await repositories.forTenant(otherId).audit.record(event('profile.read', birthe));
+
+        const ofBirthe = await demo.audit.search({ subjectPersonId: birthe });
+        expect(ofBirthe.map((row) => row.action)).toEqual(['profile.read']);
+        expect(ofBirthe[0]?.details).toEqual({ format: 'xlsx', rows: 3 });
+        expect((await demo.audit.search({ actionPrefix: 'team_matrix.' })).map((row) => row.action)).toEqual([
+          'team_matrix.exported',
+        ]);
+        // A prefix is matched literally: `_` and `%` are not wildcards.
+        expect(await demo.audit.search({ actionPrefix: 'profile%' })).toEqual([]);
+        const march2 = await demo.audit.search({ from: new Date('2026-03-02T00:00:00Z') });
+        expect(march2).toHaveLength(2);
+        expect(await demo.audit.search({ to: new Date('2026-03-02T00:00:00Z') })).toHaveLength(1);
+        expect(await repositories.forTenant(otherId).audit.search()).toHaveLength(1);
+      });
+
+      it('refuses to change or delete an event, through any query', async () => {
+        const demo = repositories.forTenant(demoId);
+        await demo.audit.record(event('plan.read', null));
+        await expect(handle.db.execute(sql`UPDATE audit_events SET action = 'x.y'`)).rejects.toThrow();
+        await expect(handle.db.execute(sql`DELETE FROM audit_events`)).rejects.toThrow();
+        expect((await demo.audit.search({ actionPrefix: 'plan.read' })).length).toBe(1);
       });
     });
 

@@ -1,5 +1,6 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
+import { auditRepository } from './audit.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
@@ -12,6 +13,7 @@ export interface TenantRepositories {
   frameworks: ReturnType<typeof frameworkRepository>;
   rounds: ReturnType<typeof roundRepository>;
   conversations: ReturnType<typeof conversationRepository>;
+  audit: ReturnType<typeof auditRepository>;
 }
 
 export interface Repositories {
@@ -30,6 +32,7 @@ export function createRepositories(db: Database): Repositories {
       frameworks: frameworkRepository(db, municipalityId, publishedVersions),
       rounds: roundRepository(db, municipalityId),
       conversations: conversationRepository(db, municipalityId),
+      audit: auditRepository(db, municipalityId),
     }),
   };
 }
