@@ -5,6 +5,7 @@ import {
   leaderRatingVisibleToEmployee,
   type ParticipantProgress,
   stageOf,
+  startOfDayInTimeZone,
 } from './rounds.ts';
 
 const progress = (
@@ -53,5 +54,20 @@ describe('leaderRatingVisibleToEmployee', () => {
     [false, progress('submitted', 'draft'), false],
   ] as const)('hidden until both: %s, %o → %s', (hidden, input, expected) => {
     expect(leaderRatingVisibleToEmployee(hidden, input)).toBe(expected);
+  });
+});
+
+describe('startOfDayInTimeZone', () => {
+  it.each([
+    ['2026-01-15', 'Europe/Copenhagen', '2026-01-14T23:00:00.000Z'],
+    ['2026-07-15', 'Europe/Copenhagen', '2026-07-14T22:00:00.000Z'],
+    // The clocks go forward at 02:00 on 29 March 2026 and back at 03:00 on 25 October 2026.
+    ['2026-03-29', 'Europe/Copenhagen', '2026-03-28T23:00:00.000Z'],
+    ['2026-10-25', 'Europe/Copenhagen', '2026-10-24T22:00:00.000Z'],
+    ['2026-10-26', 'Europe/Copenhagen', '2026-10-25T23:00:00.000Z'],
+    ['2026-05-12', 'UTC', '2026-05-12T00:00:00.000Z'],
+  ])('%s in %s begins at %s', (day, timeZone, instant) => {
+    expect(startOfDayInTimeZone(day, timeZone).toISOString()).toBe(instant);
+    expect(dateInTimeZone(startOfDayInTimeZone(day, timeZone), timeZone)).toBe(day);
   });
 });

@@ -53,6 +53,37 @@ export function dateInTimeZone(instant: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** The instant a calendar day (YYYY-MM-DD) begins in a time zone: midnight there, whatever the offset that day. */
+export function startOfDayInTimeZone(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const wallClock = Date.UTC(year, month - 1, date);
+  const offsetAt = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(instant));
+    const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
+    const local = Date.UTC(
+      part('year'),
+      part('month') - 1,
+      part('day'),
+      part('hour'),
+      part('minute'),
+      part('second'),
+    );
+    return local - instant;
+  };
+  // The offset at the first guess may differ from the offset at the answer on a day when the clocks change.
+  const guess = wallClock - offsetAt(wallClock);
+  return new Date(wallClock - offsetAt(guess));
+}
+
 /**
  * May the person see the leader's rating of them? With `hideLeaderUntilBoth` (the default) only once both
  * assessments are submitted, so the self-assessment is the person's own; otherwise as soon as the leader submits.

@@ -22,6 +22,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
@@ -117,7 +118,8 @@ export function createApp(options: AppOptions) {
     .route('/', peopleRoutes())
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
-    .route('/', conversationRoutes(now));
+    .route('/', conversationRoutes(now))
+    .route('/', auditRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -105,6 +105,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: 'Målet findes ikke i medarbejderens udviklingsplan.',
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
+    period_reversed: 'Slutdatoen skal være samme dag som startdatoen eller senere.',
   },
   en: {
     required: 'Must be filled in.',
@@ -137,6 +138,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: "The goal is not in the employee's development plan.",
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
+    period_reversed: 'The end date must be the same day as the start date or later.',
   },
 };
 

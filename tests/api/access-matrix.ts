@@ -514,6 +514,21 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: inConversation(200),
     why: 'A development plan is read by the person and their leaders.',
   },
+  'GET /api/admin/audit': {
+    path: () => '/api/admin/audit',
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Administrators search their own municipality’s audit log; nobody else reads it.',
+  },
+  'GET /api/admin/audit.csv': {
+    path: () => '/api/admin/audit.csv',
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Administrators export their own municipality’s audit log.',
+  },
+  'GET /api/me/lookups': {
+    path: () => '/api/me/lookups',
+    expected: everyone(200),
+    why: 'Everyone sees when and why others looked up their own data, and only their own.',
+  },
   'GET /api/admin/outbox': {
     path: () => '/api/admin/outbox',
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },

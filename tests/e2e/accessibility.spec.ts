@@ -96,6 +96,10 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await settled(page);
   await expect(page.getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page, 'admin users');
+  await page.goto('/admin/revisionslog');
+  await expect(pageHeading(page)).toHaveText('Revisionslog');
+  await settled(page);
+  await expectNoAxeViolations(page, 'audit log');
   await logOut(page);
 
   await logIn(page, accounts.employee.email);
@@ -106,6 +110,10 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await expect(pageHeading(page)).toHaveText('Min udviklingsplan');
   await settled(page);
   await expectNoAxeViolations(page, 'own development plan');
+  await page.goto('/mine-data');
+  await expect(pageHeading(page)).toHaveText('Mine data');
+  await settled(page);
+  await expectNoAxeViolations(page, 'my data');
 });
 
 test('the layout holds at 360 px wide', async ({ page }) => {

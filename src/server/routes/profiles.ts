@@ -10,6 +10,7 @@ import {
   trends,
 } from '../../domain/profile.ts';
 import { leaderRatingVisibleToEmployee } from '../../domain/rounds.ts';
+import { audit } from '../audit.ts';
 import { idSchema } from '../contracts/common.ts';
 import {
   outboxSchema,
@@ -112,6 +113,13 @@ export function profileRoutes() {
       if (!person || !canSeePerson(principal, person, units) || !(isSelf || leads)) throw notFound();
 
       const roundProfiles = await roundProfilesOf(tenant, person.id, isSelf);
+      await audit(c, {
+        action: 'profile.read',
+        subjectType: 'profile',
+        subjectId: person.id,
+        subjectPersonId: person.id,
+        purpose: 'personnel_management',
+      });
       return reply(c, profileSchema, {
         person: { id: person.id, name: person.name },
         rounds: roundProfiles,

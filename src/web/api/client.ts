@@ -1,6 +1,7 @@
 /** @module Typed fetch wrapper for Vejviser's JSON API: language, CSRF and JSON headers, error bodies, the 401 redirect. */
 import type { z } from 'zod';
 import type { Locale } from '../../domain/text.ts';
+import type { AuditPage, AuditQuery, MyLookups } from '../../server/contracts/audit.ts';
 import type {
   LoginInput,
   PasswordChangeInput,
@@ -240,7 +241,22 @@ export const api = {
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
+  auditLog: (query: AuditQuery) => request<AuditPage>('GET', `/api/admin/audit${queryString(query)}`),
+  myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
 };
+
+/** `?a=1&b=2` of the defined values, or nothing. */
+function queryString(query: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(query).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined,
+  );
+  return entries.length > 0
+    ? `?${new URLSearchParams(entries.map(([key, value]) => [key, String(value)]))}`
+    : '';
+}
+
+/** The CSV export of the audit log for a search: a plain link, so the browser downloads it. */
+export const auditCsvPath = (query: AuditQuery): string => `/api/admin/audit.csv${queryString(query)}`;
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {

@@ -24,6 +24,8 @@ export const queryKeys = {
   plans: ['plans'] as const,
   plan: (userId: string) => ['plans', userId] as const,
   settings: ['settings'] as const,
+  audit: ['audit'] as const,
+  myLookups: ['me', 'lookups'] as const,
 };
 
 export function createQueryClient(): QueryClient {

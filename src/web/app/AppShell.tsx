@@ -78,6 +78,7 @@ function MainNavigation({ user }: { user: SessionUser }) {
     { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/revisionslog', label: t('nav.auditLog'), end: false, show: hasRole(user, 'admin') },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (

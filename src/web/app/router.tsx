@@ -42,6 +42,7 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 
 const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
+const audit = () => import('../features/audit/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -129,6 +130,11 @@ export const router = createBrowserRouter([
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'konto', element: <AccountPage /> },
+              {
+                path: 'mine-data',
+                lazy: lazyPage(audit, (m) => m.MyDataPage),
+              },
+              { path: 'admin/revisionslog', lazy: lazyPage(audit, (m) => m.AuditLogPage, ['admin']) },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

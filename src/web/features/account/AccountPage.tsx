@@ -1,5 +1,6 @@
 /** @module Your account: change your password and choose your language. */
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../session/session.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { LanguageForm } from './LanguageForm.tsx';
@@ -15,6 +16,9 @@ export function AccountPage() {
       <div className="narrow">
         <PasswordForm email={user.email} />
         <LanguageForm />
+        <p>
+          <Link to="/mine-data">{t('account.myDataLink')}</Link>
+        </p>
       </div>
     </>
   );
