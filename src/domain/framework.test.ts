@@ -43,6 +43,7 @@ describe('framework documents', () => {
     expect(frameworkProblems(broken)).toEqual([
       {
         path: ['areas', 0, 'competences', 0, 'levels'],
+        kind: 'levels_mismatch',
         message: 'competence "spoergeteknik" must describe levels 1, 2, 3 in order; found 1, 2',
       },
     ]);
