@@ -12,6 +12,7 @@ const summary = (overrides: Partial<FrameworkVersionSummary>): FrameworkVersionS
   publishedAt: '2026-01-01T00:00:00.000Z',
   areaCount: 5,
   competenceCount: 22,
+  basedOnVersionId: null,
   ...overrides,
 });
 
@@ -37,6 +38,7 @@ describe('targetsFor', () => {
     description: { da: name, en: name },
     frameworkVersionId: forVersion,
     targets,
+    revision: 1,
   });
 
   it('lists each role profile of the version with its target, in the reader language', () => {
