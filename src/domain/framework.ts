@@ -14,7 +14,7 @@ export const draftTextSchema = z.strictObject({
  * one competence per area; a draft is saved as the administrator goes, so it may lack both. Ids and levels follow
  * the same rules in both, so a draft can always be shown and edited.
  */
-function documentSchemaWith(text: z.ZodType<LocalizedText>, complete: boolean) {
+function documentSchemaWith(text: z.ZodType<LocalizedText, LocalizedText>, complete: boolean) {
   const level = z.strictObject({
     level: z.number().int().min(1).max(10),
     /** What a colleague would see the person do at this level, in a situation from the job. */

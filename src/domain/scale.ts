@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type LocalizedText, localizedTextSchema } from './text.ts';
 
 /** The scale's shape with a given text rule: complete texts for a published version, any text for a draft. */
-export function scaleSchemaWith(text: z.ZodType<LocalizedText>) {
+export function scaleSchemaWith(text: z.ZodType<LocalizedText, LocalizedText>) {
   const level = z.strictObject({
     /** 1 is the lowest level; levels are numbered 1..n without gaps. */
     level: z.number().int().min(1).max(10),

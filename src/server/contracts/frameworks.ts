@@ -20,6 +20,8 @@ export const frameworkVersionSummarySchema = z
     competenceCount: z.number().int(),
     /** The version a draft was copied from; null for a first or imported version. */
     basedOnVersionId: idSchema.nullable(),
+    /** Published from a draft, with a report of what it did to the role profiles. */
+    hasReport: z.boolean(),
   })
   .meta({ id: 'FrameworkVersionSummary' });
 export type FrameworkVersionSummary = z.infer<typeof frameworkVersionSummarySchema>;

@@ -58,6 +58,7 @@ const summaryOf = (row: FrameworkVersionRow): FrameworkVersionSummary => ({
   areaCount: row.document.areas.length,
   competenceCount: competencesOf(row.document).length,
   basedOnVersionId: row.basedOnVersionId,
+  hasReport: row.publishReport !== null,
 });
 
 const versionOf = (row: FrameworkVersionRow) => ({

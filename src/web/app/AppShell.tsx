@@ -78,6 +78,12 @@ function MainNavigation({ user }: { user: SessionUser }) {
     { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
+    {
+      to: '/admin/kompetenceramme',
+      label: t('nav.frameworkAdmin'),
+      end: false,
+      show: hasRole(user, 'admin'),
+    },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (
@@ -150,6 +156,9 @@ function SiteFooter({ user }: { user: SessionUser | null }) {
       <div className="container">
         <p className="site-footer-name">{user ? `Vejviser · ${user.municipality.name}` : 'Vejviser'}</p>
         <p>{t('footer.about')}</p>
+        <p>
+          <Link to="/tilgaengelighed">{t('footer.accessibility')}</Link>
+        </p>
       </div>
     </footer>
   );

@@ -42,6 +42,7 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 
 const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
+const frameworkAdmin = () => import('../features/framework-admin/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -56,6 +57,14 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: 'login', element: <LoginPage /> },
+          // The accessibility statement is for everyone, also before login.
+          {
+            path: 'tilgaengelighed',
+            lazy: lazyPage(
+              () => import('../features/accessibility/AccessibilityPage.tsx'),
+              (m) => m.AccessibilityPage,
+            ),
+          },
           {
             element: <RequireAuth />,
             children: [
@@ -129,6 +138,43 @@ export const router = createBrowserRouter([
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'konto', element: <AccountPage /> },
+              // Comparing published versions is for everyone; the server shows drafts to administrators only.
+              {
+                path: 'kompetenceramme/:versionId/aendringer',
+                lazy: lazyPage(frameworkAdmin, (m) => m.DiffPage),
+              },
+              {
+                path: 'admin/kompetenceramme',
+                lazy: lazyPage(frameworkAdmin, (m) => m.FrameworkAdminPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.DraftEditorPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/ramme',
+                lazy: lazyPage(frameworkAdmin, (m) => m.FrameworkDetailsPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/omraade/:areaId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.AreaEditPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/kompetence/:competenceId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.CompetenceEditPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/rapport',
+                lazy: lazyPage(frameworkAdmin, (m) => m.PublishReportPage, ['admin']),
+              },
+              {
+                path: 'admin/rolleprofiler',
+                lazy: lazyPage(frameworkAdmin, (m) => m.RoleProfilesPage, ['admin']),
+              },
+              {
+                path: 'admin/rolleprofiler/:roleProfileId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.RoleProfileEditPage, ['admin']),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

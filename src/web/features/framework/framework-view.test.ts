@@ -13,6 +13,7 @@ const summary = (overrides: Partial<FrameworkVersionSummary>): FrameworkVersionS
   areaCount: 5,
   competenceCount: 22,
   basedOnVersionId: null,
+  hasReport: false,
   ...overrides,
 });
 
