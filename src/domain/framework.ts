@@ -1,12 +1,21 @@
 /** @module Competence frameworks: areas → competences → a behavioural description per level, versioned. */
 import { z } from 'zod';
 import { levelNumbers, scaleSchemaWith } from './scale.ts';
-import { contentIdSchema, type LocalizedText, localizedTextSchema } from './text.ts';
+import { contentIdSchema, type LocalizedText } from './text.ts';
+
+/** The longest text a framework holds: a level description is one or two sentences; this is far beyond. */
+const maxTextLength = 2000;
 
 /** A draft's texts may still be empty (English comes later, a description is half written); never endless. */
 export const draftTextSchema = z.strictObject({
-  da: z.string().trim().max(2000),
-  en: z.string().trim().max(2000),
+  da: z.string().trim().max(maxTextLength),
+  en: z.string().trim().max(maxTextLength),
+});
+
+/** A published version's texts: written in both languages, within the same bound as a draft's. */
+const publishedTextSchema = z.strictObject({
+  da: z.string().trim().min(1).max(maxTextLength),
+  en: z.string().trim().min(1).max(maxTextLength),
 });
 
 /**
@@ -55,7 +64,7 @@ function documentSchemaWith(text: z.ZodType<LocalizedText, LocalizedText>, compl
   return { level, competence, area, document };
 }
 
-const published = documentSchemaWith(localizedTextSchema, true);
+const published = documentSchemaWith(publishedTextSchema, true);
 const draft = documentSchemaWith(draftTextSchema, false);
 
 export const levelDescriptionSchema = published.level;

@@ -1,6 +1,6 @@
 /** @module The accessibility statement's contact: set by each municipality's administrator, read by everyone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 
 describe('the accessibility contact', () => {
   let t: TestApp;
@@ -9,8 +9,7 @@ describe('the accessibility contact', () => {
   });
   afterAll(() => t.close());
 
-  const statement = async (as?: Parameters<TestApp['call']>[2]['as']) =>
-    (await t.call('GET', '/api/accessibility', { as })).json();
+  const statement = async (as?: Caller) => (await t.call('GET', '/api/accessibility', { as })).json();
 
   it('is the default until an administrator sets it; before login it cannot know whose, with two municipalities', async () => {
     expect(await statement()).toEqual({ municipality: null, contact: null });

@@ -110,6 +110,25 @@ describe.each(engines)('frameworks on %s', (kind) => {
         expect(reread.document.areas[0].competences[0].name.da).toBe('Skriftlig kommunikation');
       });
 
+      it('shows a draft with empty texts in the list and in a comparison', async () => {
+        const unnamed = (
+          await json<FrameworkVersion>(await save({ ...draft.document, name: { da: '', en: '' } }))
+        ).body;
+        const listed = await json<{ frameworks: { id: string; name: unknown }[] }>(
+          await t.call('GET', '/api/frameworks', { as: admin }),
+        );
+        expect(listed.body.frameworks.find((entry) => entry.id === draft.id)?.name).toEqual({
+          da: '',
+          en: '',
+        });
+        const diff = await json<FrameworkDiffView>(
+          await t.call('GET', `/api/frameworks/${draft.id}/diff?from=${v1.id}`, { as: admin }),
+        );
+        expect(diff.status).toBe(200);
+        expect(diff.body.name?.after).toEqual({ da: '', en: '' });
+        draft = (await json<FrameworkVersion>(await save(edited(v1.document), unnamed.revision))).body;
+      });
+
       it('refuses a duplicate id or a new key, naming the field, in the caller’s language', async () => {
         const duplicate = structuredClone(draft.document);
         duplicate.areas[0]!.competences[1]!.id = duplicate.areas[0]!.competences[0]!.id;

@@ -1,6 +1,7 @@
 /** @module Contracts of competence frameworks and role profiles: reading, drafting, publishing, comparing, sharing. */
 import { z } from 'zod';
 import {
+  draftTextSchema,
   frameworkDocumentSchema,
   frameworkDraftSchema,
   frameworkVersionStatuses,
@@ -12,7 +13,8 @@ export const frameworkVersionSummarySchema = z
   .strictObject({
     id: idSchema,
     key: z.string(),
-    name: localizedTextSchema,
+    /** A draft's name may still be empty. */
+    name: draftTextSchema,
     version: z.number().int().min(1),
     status: z.enum(frameworkVersionStatuses),
     publishedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -98,8 +100,9 @@ export const publishedSchema = z
   .meta({ id: 'FrameworkPublished' });
 export type Published = z.infer<typeof publishedSchema>;
 
-const textChangeSchema = z.strictObject({ before: localizedTextSchema, after: localizedTextSchema });
-const sideSchema = localizedTextSchema.nullable();
+// A draft is compared too, and its texts may still be empty.
+const textChangeSchema = z.strictObject({ before: draftTextSchema, after: draftTextSchema });
+const sideSchema = draftTextSchema.nullable();
 
 export const frameworkDiffSchema = z
   .strictObject({
@@ -119,22 +122,22 @@ export const frameworkDiffSchema = z
       z.strictObject({
         areaId: z.string(),
         status: z.enum(['added', 'retired', 'changed']),
-        name: localizedTextSchema,
+        name: draftTextSchema,
         renamed: textChangeSchema.nullable(),
         description: textChangeSchema.nullable(),
         competences: z.array(
           z.strictObject({
             competenceId: z.string(),
             status: z.enum(['added', 'retired', 'changed']),
-            name: localizedTextSchema,
+            name: draftTextSchema,
             renamed: textChangeSchema.nullable(),
-            movedFrom: z.strictObject({ areaId: z.string(), name: localizedTextSchema }).nullable(),
+            movedFrom: z.strictObject({ areaId: z.string(), name: draftTextSchema }).nullable(),
             description: textChangeSchema.nullable(),
             levels: z.array(
               z.strictObject({ level: z.number().int(), before: sideSchema, after: sideSchema }),
             ),
             evidencePrompts: z
-              .strictObject({ before: z.array(localizedTextSchema), after: z.array(localizedTextSchema) })
+              .strictObject({ before: z.array(draftTextSchema), after: z.array(draftTextSchema) })
               .nullable(),
           }),
         ),

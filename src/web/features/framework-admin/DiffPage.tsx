@@ -52,8 +52,8 @@ function ChangeTable({
               <th scope="row">
                 {row.label} <span className="muted">({t(`frameworkAdmin.language.${row.language}`)})</span>
               </th>
-              <td>{row.before ?? <span className="muted">{t('frameworkDiff.none')}</span>}</td>
-              <td>{row.after ?? <span className="muted">{t('frameworkDiff.none')}</span>}</td>
+              <td>{row.before || <span className="muted">{t('frameworkDiff.none')}</span>}</td>
+              <td>{row.after || <span className="muted">{t('frameworkDiff.none')}</span>}</td>
             </tr>
           ))}
         </tbody>

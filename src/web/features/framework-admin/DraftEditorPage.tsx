@@ -251,11 +251,11 @@ function Editor({ draft }: { draft: FrameworkVersion }) {
                   <span className="editor-item-name">
                     <DraftText text={competence.name} language={locale} />
                   </span>{' '}
-                  <span className={missing > 0 ? 'tag tag--warning' : 'tag'}>
-                    {missing > 0
-                      ? t('frameworkAdmin.editor.missing', { count: missing })
-                      : t('frameworkAdmin.editor.complete')}
-                  </span>
+                  {missing > 0 ? (
+                    <span className="tag tag--warning">
+                      {t('frameworkAdmin.editor.missing', { count: missing })}
+                    </span>
+                  ) : null}
                   <span className="editor-item-actions">
                     <Link to={`${path}/kompetence/${competence.id}`}>
                       {t('frameworkAdmin.editor.editCompetence', { name: competenceName })}
