@@ -2,7 +2,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FrameworkDocument } from '../../domain/framework.ts';
 import type { PublishReport, RoleProfileSource } from '../../domain/framework-publishing.ts';
-import type { RoleProfileDocument } from '../../domain/role-profile.ts';
 import type { LocalizedText } from '../../domain/text.ts';
 import type { Database } from '../client.ts';
 import { frameworks, frameworkVersions, roleProfiles } from '../schema.ts';
@@ -66,6 +65,15 @@ export function frameworkRepository(
       .where(
         and(inTenant, eq(frameworkVersions.frameworkId, frameworkId), eq(frameworkVersions.status, 'draft')),
       );
+
+  const profileRow = (frameworkVersionId: string, profile: RoleProfileSource) => ({
+    municipalityId,
+    frameworkVersionId,
+    key: profile.key,
+    name: profile.name,
+    description: profile.description,
+    targets: profile.targets,
+  });
 
   return {
     /**
@@ -205,16 +213,9 @@ export function frameworkRepository(
           .returning();
         if (!row) return undefined;
         if (options.roleProfiles?.length) {
-          await tx.insert(roleProfiles).values(
-            options.roleProfiles.map((profile) => ({
-              municipalityId,
-              frameworkVersionId: row.id,
-              key: profile.key,
-              name: profile.name,
-              description: profile.description,
-              targets: profile.targets,
-            })),
-          );
+          await tx
+            .insert(roleProfiles)
+            .values(options.roleProfiles.map((profile) => profileRow(row.id, profile)));
         }
         await options.record?.(tx);
         return row;
@@ -262,18 +263,11 @@ export function frameworkRepository(
     /** Undefined when the version has a role profile with this key already. */
     async createRoleProfile(
       frameworkVersionId: string,
-      profile: RoleProfileDocument,
+      profile: RoleProfileSource,
     ): Promise<RoleProfileRow | undefined> {
       const [row] = await db
         .insert(roleProfiles)
-        .values({
-          municipalityId,
-          frameworkVersionId,
-          key: profile.key,
-          name: profile.name,
-          description: profile.description,
-          targets: profile.targets,
-        })
+        .values(profileRow(frameworkVersionId, profile))
         .onConflictDoNothing()
         .returning();
       return row;
@@ -287,16 +281,7 @@ export function frameworkRepository(
       if (profiles.length === 0) return [];
       const added = await db
         .insert(roleProfiles)
-        .values(
-          profiles.map((profile) => ({
-            municipalityId,
-            frameworkVersionId,
-            key: profile.key,
-            name: profile.name,
-            description: profile.description,
-            targets: profile.targets,
-          })),
-        )
+        .values(profiles.map((profile) => profileRow(frameworkVersionId, profile)))
         .onConflictDoNothing()
         .returning({ key: roleProfiles.key });
       return added.map((row) => row.key);

@@ -1,18 +1,24 @@
 /** @module Edit or add an area of a draft: its id (when new), names and description in Danish and English. */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Area } from '../../../domain/framework.ts';
 import type { LocalizedText } from '../../../domain/text.ts';
 import type { FrameworkVersion } from '../../../server/contracts/frameworks.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
-import type { EditorState } from './DraftEditorPage.tsx';
-import { freeId, idFromName, idsOf, isContentId, withArea } from './draft-editing.ts';
-import { FreshDraft, LocalizedFields, saveErrors, useSaveDraft } from './shared.tsx';
+import { freeId, idFromName, idsOf, withArea } from './draft-editing.ts';
+import {
+  FormButtons,
+  FreshDraft,
+  IdField,
+  LocalizedFields,
+  newIdProblem,
+  useFormErrors,
+  useSaveAndReturn,
+} from './shared.tsx';
 
 type AreaNames = Omit<Area, 'competences'>;
 const idField = 'area-id';
@@ -28,54 +34,23 @@ const areaFieldId = (field: string): string | undefined =>
 function AreaForm({ draft, original }: { draft: FrameworkVersion; original: AreaNames | null }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const navigate = useNavigate();
   const taken = idsOf(draft.document);
   const blank: LocalizedText = { da: '', en: '' };
   const [area, setArea] = useState<AreaNames>(original ?? { id: '', name: blank, description: blank });
   const [idTouched, setIdTouched] = useState(false);
-  const [revision] = useState(draft.revision);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const save = useSaveDraft(draft.id);
-  const editor = `/admin/kompetenceramme/${draft.id}`;
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const errorsById = Object.fromEntries(
-    errors.flatMap((error) => (error.fieldId ? [[error.fieldId, error.message]] : [])),
-  );
+  const { errors, attempt, fail, byId: errorsById } = useFormErrors();
+  const { submit, pending, editorPath } = useSaveAndReturn(draft, fail);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (save.isPending) return;
     const found: FormError[] = [];
-    if (!original) {
-      if (!area.id)
-        found.push({ fieldId: idField, message: t('frameworkAdmin.competence.errors.idRequired') });
-      else if (!isContentId(area.id))
-        found.push({ fieldId: idField, message: t('frameworkAdmin.competence.errors.idInvalid') });
-      else if (taken.has(area.id))
-        found.push({ fieldId: idField, message: t('frameworkAdmin.competence.errors.idTaken') });
-    }
+    const idProblem = original ? undefined : newIdProblem(area.id, taken, t);
+    if (idProblem) found.push({ fieldId: idField, message: idProblem });
     if (!area.name.da.trim())
       found.push({ fieldId: 'area-name-da', message: t('frameworkAdmin.area.nameRequired') });
     if (found.length > 0) return fail(found);
-    const next = withArea(draft.document, area, original?.id);
-    save.mutate(
-      { revision, document: next },
-      {
-        onSuccess: async () => {
-          const state: EditorState = { saved: area.name[locale] || area.name.da };
-          await navigate(editor, { state });
-        },
-        onError: (error) =>
-          fail(
-            saveErrors(error, next, t, (place) =>
-              place.page === 'area' && place.areaId === area.id ? areaFieldId(place.field) : undefined,
-            ),
-          ),
-      },
+    submit(withArea(draft.document, area, original?.id), area.name[locale] || area.name.da, (place) =>
+      place.page === 'area' && place.areaId === area.id ? areaFieldId(place.field) : undefined,
     );
   };
 
@@ -88,26 +63,19 @@ function AreaForm({ draft, original }: { draft: FrameworkVersion; original: Area
       <PageHeading>{title}</PageHeading>
       <ErrorSummary errors={errors} attempt={attempt} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {original ? (
-          <p>
-            {t('frameworkAdmin.competence.idIs')} <code>{original.id}</code>
-          </p>
-        ) : (
-          <TextField
-            id={idField}
-            name="id"
-            label={t('frameworkAdmin.field.id')}
-            hint={t('frameworkAdmin.competence.idHint')}
-            value={area.id}
-            onChange={(value) => {
-              setIdTouched(true);
-              setArea((current) => ({ ...current, id: value.trim() }));
-            }}
-            error={errorsById[idField]}
-            width="m"
-            required
-          />
-        )}
+        <IdField
+          id={idField}
+          isNew={!original}
+          label={t('frameworkAdmin.field.id')}
+          fixedLabel={t('frameworkAdmin.competence.idIs')}
+          hint={t('frameworkAdmin.competence.idHint')}
+          value={area.id}
+          onChange={(id) => {
+            setIdTouched(true);
+            setArea((current) => ({ ...current, id }));
+          }}
+          error={errorsById[idField]}
+        />
         <LocalizedFields
           idPrefix="area-name"
           label={t('frameworkAdmin.field.name')}
@@ -130,14 +98,7 @@ function AreaForm({ draft, original }: { draft: FrameworkVersion; original: Area
           errors={errorsById}
           maxLength={600}
         />
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? t('frameworkAdmin.saving') : t('frameworkAdmin.saveDraft')}
-          </button>
-          <Link className="button button--secondary" to={editor}>
-            {t('frameworkAdmin.cancel')}
-          </Link>
-        </div>
+        <FormButtons pending={pending} submitLabel={t('frameworkAdmin.saveDraft')} cancelTo={editorPath} />
       </form>
     </>
   );

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Competence } from '../../../domain/framework.ts';
 import type { LocalizedText } from '../../../domain/text.ts';
 import type { FrameworkVersion } from '../../../server/contracts/frameworks.ts';
@@ -12,9 +12,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
-import type { EditorState } from './DraftEditorPage.tsx';
 import {
   competenceFieldId,
   emptyCompetence,
@@ -22,10 +20,17 @@ import {
   freeId,
   idFromName,
   idsOf,
-  isContentId,
   withCompetence,
 } from './draft-editing.ts';
-import { FreshDraft, LocalizedFields, saveErrors, useSaveDraft } from './shared.tsx';
+import {
+  FormButtons,
+  FreshDraft,
+  IdField,
+  LocalizedFields,
+  newIdProblem,
+  useFormErrors,
+  useSaveAndReturn,
+} from './shared.tsx';
 
 const maxPrompts = 5;
 const ids = { id: 'competence-id', area: 'competence-area' };
@@ -33,26 +38,14 @@ const ids = { id: 'competence-id', area: 'competence-area' };
 function CompetenceForm(props: { draft: FrameworkVersion; original: Competence | null; areaId: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const navigate = useNavigate();
   const { draft, original } = props;
   const document = draft.document;
   const taken = idsOf(document);
   const [competence, setCompetence] = useState<Competence>(original ?? emptyCompetence('', document.scale));
   const [areaId, setAreaId] = useState(props.areaId);
   const [idTouched, setIdTouched] = useState(false);
-  // The revision the form was filled from: a colleague's save since then makes ours a conflict, not an overwrite.
-  const [revision] = useState(draft.revision);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const save = useSaveDraft(draft.id);
-  const editor = `/admin/kompetenceramme/${draft.id}`;
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const errorsById = Object.fromEntries(
-    errors.flatMap((error) => (error.fieldId ? [[error.fieldId, error.message]] : [])),
-  );
+  const { errors, attempt, fail, byId: errorsById } = useFormErrors();
+  const { submit, pending, editorPath } = useSaveAndReturn(draft, fail);
   const set = (changes: Partial<Competence>) => setCompetence((current) => ({ ...current, ...changes }));
 
   const setName = (name: LocalizedText) => {
@@ -63,14 +56,8 @@ function CompetenceForm(props: { draft: FrameworkVersion; original: Competence |
 
   const validate = (): FormError[] => {
     const found: FormError[] = [];
-    if (!original) {
-      if (!competence.id)
-        found.push({ fieldId: ids.id, message: t('frameworkAdmin.competence.errors.idRequired') });
-      else if (!isContentId(competence.id))
-        found.push({ fieldId: ids.id, message: t('frameworkAdmin.competence.errors.idInvalid') });
-      else if (taken.has(competence.id))
-        found.push({ fieldId: ids.id, message: t('frameworkAdmin.competence.errors.idTaken') });
-    }
+    const idProblem = original ? undefined : newIdProblem(competence.id, taken, t);
+    if (idProblem) found.push({ fieldId: ids.id, message: idProblem });
     if (!competence.name.da.trim())
       found.push({
         fieldId: 'competence-name-da',
@@ -81,26 +68,15 @@ function CompetenceForm(props: { draft: FrameworkVersion; original: Competence |
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (save.isPending) return;
     const found = validate();
     if (found.length > 0) return fail(found);
-    const next = withCompetence(document, areaId, competence, original?.id);
-    save.mutate(
-      { revision, document: next },
-      {
-        onSuccess: async () => {
-          const state: EditorState = { saved: competence.name[locale] || competence.name.da };
-          await navigate(editor, { state });
-        },
-        onError: (error) =>
-          fail(
-            saveErrors(error, next, t, (place) =>
-              place.page === 'competence' && place.competenceId === competence.id
-                ? competenceFieldId(place.field, competence.levels)
-                : undefined,
-            ),
-          ),
-      },
+    submit(
+      withCompetence(document, areaId, competence, original?.id),
+      competence.name[locale] || competence.name.da,
+      (place) =>
+        place.page === 'competence' && place.competenceId === competence.id
+          ? competenceFieldId(place.field, competence.levels)
+          : undefined,
     );
   };
 
@@ -118,26 +94,19 @@ function CompetenceForm(props: { draft: FrameworkVersion; original: Competence |
       <p className="lead">{t('frameworkAdmin.competence.intro')}</p>
       <ErrorSummary errors={errors} attempt={attempt} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {original ? (
-          <p>
-            {t('frameworkAdmin.competence.idIs')} <code>{original.id}</code>
-          </p>
-        ) : (
-          <TextField
-            id={ids.id}
-            name="id"
-            label={t('frameworkAdmin.field.id')}
-            hint={t('frameworkAdmin.competence.idHint')}
-            value={competence.id}
-            onChange={(value) => {
-              setIdTouched(true);
-              set({ id: value.trim() });
-            }}
-            error={errorsById[ids.id]}
-            width="m"
-            required
-          />
-        )}
+        <IdField
+          id={ids.id}
+          isNew={!original}
+          label={t('frameworkAdmin.field.id')}
+          fixedLabel={t('frameworkAdmin.competence.idIs')}
+          hint={t('frameworkAdmin.competence.idHint')}
+          value={competence.id}
+          onChange={(id) => {
+            setIdTouched(true);
+            set({ id });
+          }}
+          error={errorsById[ids.id]}
+        />
         <div className={areaError ? 'form-group form-group--error' : 'form-group'}>
           <label className="form-label" htmlFor={ids.area}>
             {t('frameworkAdmin.competence.area')}
@@ -244,14 +213,7 @@ function CompetenceForm(props: { draft: FrameworkVersion; original: Competence |
             </button>
           ) : null}
         </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? t('frameworkAdmin.saving') : t('frameworkAdmin.saveDraft')}
-          </button>
-          <Link className="button button--secondary" to={editor}>
-            {t('frameworkAdmin.cancel')}
-          </Link>
-        </div>
+        <FormButtons pending={pending} submitLabel={t('frameworkAdmin.saveDraft')} cancelTo={editorPath} />
       </form>
     </>
   );

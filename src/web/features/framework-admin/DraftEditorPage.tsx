@@ -25,13 +25,7 @@ import {
   retiredSince,
   withoutCompetence,
 } from './draft-editing.ts';
-import { DraftText, failureText, fieldWords, isConflict, useSaveDraft } from './shared.tsx';
-
-/** What the editor's pages tell it after they saved, so it can say so. */
-export interface EditorState {
-  saved?: string;
-  imported?: boolean;
-}
+import { DraftText, type EditorState, failureText, fieldWords, isConflict, useSaveDraft } from './shared.tsx';
 
 export interface PublishedState {
   published?: boolean;

@@ -10,7 +10,7 @@ import { ApiError, api, frameworkPath } from '../../api/client.ts';
 import { queryKeys, useFrameworks } from '../../api/queries.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -19,7 +19,7 @@ import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { sortVersions } from '../framework/framework-view.ts';
 import { previousOf } from './diff-view.ts';
 import { fieldInWords, placeOfPath } from './draft-editing.ts';
-import { failureText, fieldWords } from './shared.tsx';
+import { failureText, fieldWords, useFormErrors } from './shared.tsx';
 
 /** The versions of each framework, newest first, under the name of its newest version. */
 function byFramework(versions: readonly FrameworkVersionSummary[]) {
@@ -171,12 +171,7 @@ function ImportForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
+  const { errors, attempt, fail } = useFormErrors();
   const upload = useMutation({
     mutationFn: (file: FrameworkFile) => api.importFramework(file),
     onSuccess: async (created) => {
@@ -250,7 +245,6 @@ function ImportForm() {
             accept="application/json,.json"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={`${fileFieldId}-hint${fileError ? ` ${fileFieldId}-error` : ''}`}
-            onChange={() => setErrors([])}
           />
         </div>
         <button type="submit" className="button button--primary">

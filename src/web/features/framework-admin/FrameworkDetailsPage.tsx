@@ -1,13 +1,12 @@
 /** @module A draft's name, description and the scale's level names and meanings, in Danish and English. */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { FrameworkVersion } from '../../../server/contracts/frameworks.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import type { EditorState } from './DraftEditorPage.tsx';
-import { FreshDraft, LocalizedFields, saveErrors, useSaveDraft } from './shared.tsx';
+import { FormButtons, FreshDraft, LocalizedFields, useFormErrors, useSaveAndReturn } from './shared.tsx';
 
 type Details = Pick<FrameworkDocument, 'name' | 'description' | 'scale'>;
 
@@ -23,20 +22,14 @@ function detailsFieldId(field: string): string | undefined {
 
 function DetailsForm({ draft }: { draft: FrameworkVersion }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const [details, setDetails] = useState<Details>({
     name: draft.document.name,
     description: draft.document.description,
     scale: draft.document.scale,
   });
-  const [revision] = useState(draft.revision);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const save = useSaveDraft(draft.id);
-  const editor = `/admin/kompetenceramme/${draft.id}`;
-  const errorsById = Object.fromEntries(
-    errors.flatMap((error) => (error.fieldId ? [[error.fieldId, error.message]] : [])),
-  );
+  const { errors, attempt, fail, byId: errorsById } = useFormErrors();
+  const { submit, pending, editorPath } = useSaveAndReturn(draft, fail);
   const setLevel = (index: number, changes: Partial<Details['scale']['levels'][number]>) =>
     setDetails((current) => ({
       ...current,
@@ -55,24 +48,8 @@ function DetailsForm({ draft }: { draft: FrameworkVersion }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (save.isPending) return;
-    const next = { ...draft.document, ...details };
-    save.mutate(
-      { revision, document: next },
-      {
-        onSuccess: async () => {
-          const state: EditorState = { saved: t('frameworkAdmin.details.savedName') };
-          await navigate(editor, { state });
-        },
-        onError: (error) => {
-          setErrors(
-            saveErrors(error, next, t, (place) =>
-              place.page === 'framework' ? detailsFieldId(place.field) : undefined,
-            ),
-          );
-          setAttempt((count) => count + 1);
-        },
-      },
+    submit({ ...draft.document, ...details }, t('frameworkAdmin.details.savedName'), (place) =>
+      place.page === 'framework' ? detailsFieldId(place.field) : undefined,
     );
   };
 
@@ -141,14 +118,7 @@ function DetailsForm({ draft }: { draft: FrameworkVersion }) {
             maxLength={300}
           />
         </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? t('frameworkAdmin.saving') : t('frameworkAdmin.saveDraft')}
-          </button>
-          <Link className="button button--secondary" to={editor}>
-            {t('frameworkAdmin.cancel')}
-          </Link>
-        </div>
+        <FormButtons pending={pending} submitLabel={t('frameworkAdmin.saveDraft')} cancelTo={editorPath} />
       </form>
     </>
   );

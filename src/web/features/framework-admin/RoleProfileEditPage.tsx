@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { LocalizedText } from '../../../domain/text.ts';
 import type { FrameworkVersion, RoleProfile } from '../../../server/contracts/frameworks.ts';
 import { ApiError, api } from '../../api/client.ts';
@@ -16,11 +16,10 @@ import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
 import { idFromName, isContentId } from './draft-editing.ts';
-import { failureText, LocalizedFields, languages } from './shared.tsx';
+import { FormButtons, failureText, IdField, LocalizedFields, languages, useFormErrors } from './shared.tsx';
 
 export interface RoleProfileSavedState {
   saved?: string;
@@ -56,15 +55,7 @@ function RoleProfileForm(props: {
   const [targets, setTargets] = useState<Record<string, string>>(
     Object.fromEntries(competences.map((entry) => [entry.id, String(original?.targets[entry.id] ?? '')])),
   );
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const errorsById = Object.fromEntries(
-    errors.flatMap((error) => (error.fieldId ? [[error.fieldId, error.message]] : [])),
-  );
+  const { errors, attempt, fail, byId: errorsById } = useFormErrors();
   const list = `/admin/rolleprofiler?version=${version.id}`;
 
   const save = useMutation({
@@ -148,26 +139,19 @@ function RoleProfileForm(props: {
       <p className="lead">{t('roleProfiles.formIntro')}</p>
       <ErrorSummary errors={errors} attempt={attempt} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {original ? (
-          <p>
-            {t('roleProfiles.keyIs')} <code>{original.key}</code>
-          </p>
-        ) : (
-          <TextField
-            id={keyField}
-            name="key"
-            label={t('roleProfiles.key')}
-            hint={t('roleProfiles.keyHint')}
-            value={key}
-            onChange={(value) => {
-              setKeyTouched(true);
-              setKey(value.trim());
-            }}
-            error={errorsById[keyField]}
-            width="m"
-            required
-          />
-        )}
+        <IdField
+          id={keyField}
+          isNew={!original}
+          label={t('roleProfiles.key')}
+          fixedLabel={t('roleProfiles.keyIs')}
+          hint={t('roleProfiles.keyHint')}
+          value={key}
+          onChange={(value) => {
+            setKeyTouched(true);
+            setKey(value);
+          }}
+          error={errorsById[keyField]}
+        />
         <LocalizedFields
           idPrefix="role-name"
           label={t('roleProfiles.name')}
@@ -224,14 +208,7 @@ function RoleProfileForm(props: {
             })}
           </fieldset>
         ))}
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? t('frameworkAdmin.saving') : t('roleProfiles.save')}
-          </button>
-          <Link className="button button--secondary" to={list}>
-            {t('frameworkAdmin.cancel')}
-          </Link>
-        </div>
+        <FormButtons pending={save.isPending} submitLabel={t('roleProfiles.save')} cancelTo={list} />
       </form>
     </>
   );

@@ -1,9 +1,9 @@
 /** @module Pieces the framework administration pages share: a text in both languages, saving a draft, words for fields. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { LocalizedText } from '../../../domain/text.ts';
 import type { FrameworkVersion } from '../../../server/contracts/frameworks.ts';
@@ -16,7 +16,13 @@ import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
-import { type FieldWords, fieldInWords, type ProblemPlace, placeOfPath } from './draft-editing.ts';
+import {
+  type FieldWords,
+  fieldInWords,
+  isContentId,
+  type ProblemPlace,
+  placeOfPath,
+} from './draft-editing.ts';
 
 export const languages = ['da', 'en'] as const;
 
@@ -158,4 +164,108 @@ export function FreshDraft({ children }: { children: (draft: FrameworkVersion) =
   if (version.isPending || !version.isFetchedAfterMount) return <Loading />;
   if (version.data.status !== 'draft') return <NotFoundPage />;
   return children(version.data);
+}
+
+/** A form's errors: the list for the summary, a bump per failed attempt (to move focus), and each field's message. */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const fail = (found: FormError[]) => {
+    setErrors(found);
+    setAttempt((count) => count + 1);
+  };
+  const byId: Record<string, string> = Object.fromEntries(
+    errors.flatMap((error) => (error.fieldId ? [[error.fieldId, error.message]] : [])),
+  );
+  return { errors, attempt, fail, byId };
+}
+
+/** What is wrong with the id of a new area or competence, if anything. */
+export function newIdProblem(id: string, taken: ReadonlySet<string>, t: TFunction): string | undefined {
+  if (!id) return t('frameworkAdmin.competence.errors.idRequired');
+  if (!isContentId(id)) return t('frameworkAdmin.competence.errors.idInvalid');
+  if (taken.has(id)) return t('frameworkAdmin.competence.errors.idTaken');
+  return undefined;
+}
+
+/** The end of an editing form: save, or go back without saving. */
+export function FormButtons(props: { pending: boolean; submitLabel: string; cancelTo: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button--primary">
+        {props.pending ? t('frameworkAdmin.saving') : props.submitLabel}
+      </button>
+      <Link className="button button--secondary" to={props.cancelTo}>
+        {t('frameworkAdmin.cancel')}
+      </Link>
+    </div>
+  );
+}
+
+/** What the editor's pages tell the editor after they saved, so it can say so. */
+export interface EditorState {
+  saved?: string;
+  imported?: boolean;
+}
+
+/**
+ * Saving a form's change into the draft: over the revision the form was filled from, then back to the editor saying
+ * what was saved; a refusal becomes the form's errors, beside the fields `fieldIdOf` knows.
+ */
+export function useSaveAndReturn(draft: FrameworkVersion, fail: (found: FormError[]) => void) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useSaveDraft(draft.id);
+  // A colleague's save since the form was filled makes ours a conflict, not an overwrite.
+  const [revision] = useState(draft.revision);
+  const editorPath = `/admin/kompetenceramme/${draft.id}`;
+  const submit = (
+    next: FrameworkDocument,
+    savedName: string,
+    fieldIdOf: (place: ProblemPlace) => string | undefined,
+  ) => {
+    if (save.isPending) return;
+    save.mutate(
+      { revision, document: next },
+      {
+        onSuccess: async () => {
+          const state: EditorState = { saved: savedName };
+          await navigate(editorPath, { state });
+        },
+        onError: (error) => fail(saveErrors(error, next, t, fieldIdOf)),
+      },
+    );
+  };
+  return { submit, pending: save.isPending, editorPath };
+}
+
+/** The stable id of a new area, competence or role profile; once saved, it is only shown. */
+export function IdField(props: {
+  id: string;
+  isNew: boolean;
+  label: string;
+  fixedLabel: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  return props.isNew ? (
+    <TextField
+      id={props.id}
+      name={props.id}
+      label={props.label}
+      hint={props.hint}
+      value={props.value}
+      onChange={(value) => props.onChange(value.trim())}
+      error={props.error}
+      width="m"
+      required
+    />
+  ) : (
+    <p>
+      {props.fixedLabel} <code>{props.value}</code>
+    </p>
+  );
 }
