@@ -14,9 +14,13 @@ test('an administrator edits a draft, publishes it and sees what changed', async
     .flatMap((area) => area.competences)
     .find((entry) => entry.id === 'medbetjening')!;
   const oldText = competence.levels[3]!.behaviour.da;
-  const newText = 'Lærer kolleger at medbetjene og viser ved skranken, hvordan man holder igen, også når der er kø.';
+  const newText =
+    'Lærer kolleger at medbetjene og viser ved skranken, hvordan man holder igen, også når der er kø.';
 
-  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tilpas kompetenceramme' }).click();
+  await page
+    .getByRole('navigation', { name: 'Hovedmenu' })
+    .getByRole('link', { name: 'Tilpas kompetenceramme' })
+    .click();
   await expect(pageHeading(page)).toHaveText('Tilpas kompetencerammen');
   await settled(page);
   await page.getByRole('button', { name: `Ny kladde ud fra version ${published.version}` }).click();
@@ -36,7 +40,9 @@ test('an administrator edits a draft, publishes it and sees what changed', async
 
   // The change, with the old and the new text side by side.
   await page.getByRole('link', { name: `Se ændringerne i forhold til version ${published.version}` }).click();
-  await expect(pageHeading(page)).toHaveText(`Ændringer fra version ${published.version} til version ${next}`);
+  await expect(pageHeading(page)).toHaveText(
+    `Ændringer fra version ${published.version} til version ${next}`,
+  );
   await settled(page);
   const row = page.getByRole('row', { name: /Niveau 4/ });
   await expect(row.getByRole('cell').nth(0)).toHaveText(oldText);
