@@ -153,8 +153,8 @@ export async function seedProfileBenchmark(
 
   await step(`${(benchEmployeeCount * benchRoundCount).toLocaleString('en-US')} round participants`, () =>
     db.execute(sql`
-      insert into round_participants (municipality_id, round_id, user_id, role_profile_id, conversation_held_at)
-      select users.municipality_id, rounds.id, users.id, role_profiles.id,
+      insert into round_participants (municipality_id, round_id, user_id, role_profile_id, targets, conversation_held_at)
+      select users.municipality_id, rounds.id, users.id, role_profiles.id, role_profiles.targets,
         case when rounds.status = 'closed' then rounds.deadline + 7 end
       from users
       join role_profiles on role_profiles.municipality_id = users.municipality_id

@@ -186,11 +186,24 @@ describe('role profiles', () => {
     ).toBe(true);
   });
 
-  it('ships the employee and the specialist profile', () => {
+  it('ships the employee and the specialist profile, and the guide, organiser/teacher and coordinator variants', () => {
     expect(defaultRoleProfiles.map((profile) => profile.key)).toEqual([
       'borgerservicemedarbejder',
       'specialist-i-borgerbetjening',
+      'borgervejleder',
+      'arrangoer-underviser',
+      'tovholder',
     ]);
+  });
+
+  it('describe each role in Danish and English without rating words', () => {
+    for (const profile of defaultRoleProfiles) {
+      for (const text of [profile.name, profile.description]) {
+        expect(text.da.trim(), profile.key).not.toBe(text.en.trim());
+        expect([...bannedWordsIn(text.da), ...bannedWordsIn(text.en)], profile.key).toEqual([]);
+      }
+      expect(profile.description.da.length, profile.key).toBeLessThanOrEqual(maxDescriptionLength);
+    }
   });
 
   it('give a target on the scale for every competence, and name no unknown ones', () => {
@@ -209,6 +222,36 @@ describe('role profiles', () => {
       .map((competence) => competence.id)
       .filter((id) => (specialist?.targets[id] ?? 0) < (employee?.targets[id] ?? 0));
     expect(lower).toEqual([]);
+  });
+
+  it('never set a role variant below the employee: each builds on the work at the counter', () => {
+    const [employee, , ...variants] = defaultRoleProfiles;
+    for (const variant of variants) {
+      const lower = competences
+        .map((competence) => competence.id)
+        .filter((id) => (variant.targets[id] ?? 0) < (employee?.targets[id] ?? 0));
+      expect(lower, variant.key).toEqual([]);
+    }
+  });
+
+  it('raise each variant where its role needs it most, above every other profile', () => {
+    const byKey = new Map(defaultRoleProfiles.map((profile) => [profile.key, profile]));
+    const highest = (key: string, competenceId: string) => {
+      const others = defaultRoleProfiles.filter((profile) => profile.key !== key);
+      const level = byKey.get(key)?.targets[competenceId] ?? 0;
+      return others.every((profile) => (profile.targets[competenceId] ?? 0) <= level);
+    };
+    // The guide co-serves and motivates digitally as far as the specialist does, without the group teaching.
+    expect(highest('borgervejleder', 'medbetjening')).toBe(true);
+    expect(highest('borgervejleder', 'holde-igen')).toBe(true);
+    expect(highest('borgervejleder', 'digital-vejledning-og-motivation')).toBe(true);
+    // The organiser/teacher teaches groups and knows the solutions they teach.
+    expect(highest('arrangoer-underviser', 'formidling-til-grupper')).toBe(true);
+    expect(highest('arrangoer-underviser', 'digitale-selvbetjeningsloesninger')).toBe(true);
+    // The coordinator knows the organisation, follows changes and keeps the team going in busy periods.
+    for (const id of ['kommunens-opgaver', 'foelge-med-i-aendringer', 'fokus-i-travle-perioder']) {
+      expect(highest('tovholder', id), id).toBe(true);
+    }
   });
 
   it('load through content/index.ts', async () => {

@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { FrameworkDocument } from '../domain/framework.ts';
+import type { PublishReport } from '../domain/framework-publishing.ts';
 import type { LocalizedText } from '../domain/text.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -31,6 +32,8 @@ export const municipalities = pgTable('municipalities', {
   hrSeesRounds: boolean('hr_sees_rounds').notNull().default(false),
   /** No aggregate (team overview, practice-log trends, cross-unit figures) covers fewer people than this. */
   minGroupSize: integer('min_group_size').notNull().default(5),
+  /** How to report an accessibility problem, shown in the accessibility statement; null gives the default text. */
+  accessibilityContact: text('accessibility_contact'),
   createdAt: createdAt(),
 });
 
@@ -169,18 +172,35 @@ export const frameworkVersions = pgTable(
     version: integer('version').notNull(),
     /** `draft` may change; `published` never does (a trigger refuses it). */
     status: text('status').notNull().default('draft'),
+    /** A draft's texts may still be empty; a published document passes every rule (src/domain/framework.ts). */
     document: jsonb('document').$type<FrameworkDocument>().notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Raised by every save of a draft, so two administrators cannot overwrite each other unknowingly. */
+    revision: integer('revision').notNull().default(1),
+    /** The version a draft was copied from; null for the first version and for an imported one. */
+    basedOnVersionId: uuid('based_on_version_id'),
+    /** What publishing did to the role profiles, kept with the version so it can be read again. */
+    publishReport: jsonb('publish_report').$type<PublishReport>(),
     createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('framework_versions_uq').on(table.frameworkId, table.version),
     unique('framework_versions_id_municipality_uq').on(table.id, table.municipalityId),
+    // One draft per framework at a time: two drafts would each publish over the other's changes.
+    uniqueIndex('framework_versions_one_draft_uq')
+      .on(table.frameworkId)
+      .where(sql`${table.status} = 'draft'`),
     foreignKey({
       columns: [table.frameworkId, table.municipalityId],
       foreignColumns: [frameworks.id, frameworks.municipalityId],
       name: 'framework_versions_framework_fk',
     }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.basedOnVersionId, table.municipalityId],
+      foreignColumns: [table.id, table.municipalityId],
+      name: 'framework_versions_based_on_fk',
+    }),
   ],
 );
 
@@ -194,7 +214,10 @@ export const roleProfiles = pgTable(
     name: jsonb('name').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull(),
     targets: jsonb('targets').$type<Record<string, number>>().notNull(),
+    /** Raised by every change, so two administrators cannot overwrite each other unknowingly. */
+    revision: integer('revision').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('role_profiles_key_uq').on(table.municipalityId, table.frameworkVersionId, table.key),
@@ -245,6 +268,8 @@ export const roundParticipants = pgTable(
     roundId: uuid('round_id').notNull(),
     userId: uuid('user_id').notNull(),
     roleProfileId: uuid('role_profile_id').notNull(),
+    /** The role profile's targets when the round started: a later change of the profile does not rewrite history. */
+    targets: jsonb('targets').$type<Record<string, number>>().notNull(),
     conversationHeldAt: timestamp('conversation_held_at', { withTimezone: true }),
     lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
   },

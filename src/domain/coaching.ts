@@ -48,6 +48,13 @@ export const coachingBankSchema = z.strictObject({
 });
 export type CoachingBank = z.infer<typeof coachingBankSchema>;
 
+/**
+ * The bank's questions for a competence; none for a competence the bank does not know, such as one a municipality
+ * added to its own framework. Own keys only: a competence id such as "constructor" must not find Object.prototype's.
+ */
+export const questionsFor = (bank: CoachingBank, competenceId: string): CoachingQuestion[] =>
+  Object.hasOwn(bank.competences, competenceId) ? bank.competences[competenceId]! : [];
+
 /** Problems that make a bank unusable with a framework: a competence without a question in every GROW phase. */
 export function coachingBankProblems(bank: CoachingBank, competenceIds: readonly string[]): string[] {
   const problems: string[] = [];

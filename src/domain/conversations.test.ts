@@ -147,6 +147,22 @@ describe('conversationGuide', () => {
     expect(growQuestionIds(partial, 'a')).toEqual(['a-reality-1']);
     expect(growQuestionIds(partial, 'missing')).toEqual([]);
   });
+
+  it("builds a guide for a municipality's own competences, which have no questions in the bank yet", () => {
+    // "constructor" is a valid competence id, and a name every JavaScript object answers to.
+    const items = conversationGuide({
+      kind: 'profiling',
+      profiles: [rated('egen-kompetence', 1), rated('constructor', 1, 4), rated('a', 1)],
+      chosenCompetenceIds: [],
+      openGoals: [],
+      bank,
+    });
+    expect(items.map((item) => [item.id, item.questionIds.length])).toEqual([
+      ['divergence:constructor', 0],
+      ['gap:egen-kompetence', 0],
+      ['gap:a', 4],
+    ]);
+  });
 });
 
 describe('conversationRole', () => {

@@ -4,7 +4,7 @@
  */
 import { type Principal, type UnitNode, unitsLedBy } from './access.ts';
 import type { CoachingBank, GrowPhase, MusTheme } from './coaching.ts';
-import { growPhases } from './coaching.ts';
+import { growPhases, questionsFor } from './coaching.ts';
 import type { CompetenceProfile, Divergence } from './profile.ts';
 import { summarise } from './profile.ts';
 
@@ -44,7 +44,7 @@ export interface GuideInput {
 
 /** The first question of each GROW phase the bank has for the competence. */
 export function growQuestionIds(bank: CoachingBank, competenceId: string): string[] {
-  const questions = Object.hasOwn(bank.competences, competenceId) ? bank.competences[competenceId]! : [];
+  const questions = questionsFor(bank, competenceId);
   return growPhases.flatMap((phase: GrowPhase) => {
     const first = questions.find((question) => question.phase === phase);
     return first ? [first.id] : [];

@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type FrameworkDocument, frameworkDocumentSchema, frameworkProblems } from './framework.ts';
+import { frameworkDocumentSchema, frameworkProblems } from './framework.ts';
+import { smallFramework, text } from './framework-fixture.ts';
 import { roleProfileProblems } from './role-profile.ts';
 
-const text = (words: string) => ({ da: `${words} (da)`, en: `${words} (en)` });
 const levels = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ level: index + 1, behaviour: text(`niveau ${index + 1}`) }));
 
-const framework = (): FrameworkDocument => ({
-  key: 'test-ramme',
-  name: text('Testramme'),
-  description: text('En lille ramme'),
-  scale: {
-    levels: [1, 2, 3].map((level) => ({ level, name: text(`L${level}`), meaning: text(`betyder ${level}`) })),
-    cannotAssess: { name: text('Kan ikke vurdere'), meaning: text('ikke set') },
-  },
-  areas: [
-    {
-      id: 'kommunikation',
-      name: text('Kommunikation'),
-      description: text('Tale og skrift'),
-      competences: [
-        {
-          id: 'spoergeteknik',
-          name: text('Spørgeteknik'),
-          description: text('Spørger'),
-          levels: levels(3),
-          evidencePrompts: [],
-        },
-      ],
-    },
-  ],
-});
+const framework = smallFramework;
 
 describe('framework documents', () => {
   it('accepts a framework whose competences describe every level of the scale', () => {
@@ -43,6 +19,7 @@ describe('framework documents', () => {
     expect(frameworkProblems(broken)).toEqual([
       {
         path: ['areas', 0, 'competences', 0, 'levels'],
+        kind: 'levels_mismatch',
         message: 'competence "spoergeteknik" must describe levels 1, 2, 3 in order; found 1, 2',
       },
     ]);
@@ -81,11 +58,13 @@ describe('role profiles', () => {
   });
 
   it('needs a target on the scale for every competence, and no unknown competence', () => {
-    expect(roleProfileProblems(profile({ spoergeteknik: 2 }), framework())).toEqual([]);
-    expect(roleProfileProblems(profile({}), framework())).toEqual([
+    const all = { spoergeteknik: 2, formidling: 1, medbetjening: 3 };
+    expect(roleProfileProblems(profile(all), framework())).toEqual([]);
+    const { spoergeteknik: _left, ...missing } = all;
+    expect(roleProfileProblems(profile(missing), framework())).toEqual([
       'role profile "medarbejder" has no target for competence "spoergeteknik"',
     ]);
-    expect(roleProfileProblems(profile({ spoergeteknik: 4, ukendt: 1 }), framework())).toEqual([
+    expect(roleProfileProblems(profile({ ...all, spoergeteknik: 4, ukendt: 1 }), framework())).toEqual([
       'role profile "medarbejder" sets "spoergeteknik" to 4, above the scale\'s top 3',
       'role profile "medarbejder" names unknown competence "ukendt"',
     ]);

@@ -22,6 +22,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { accessibilityRoutes } from './routes/accessibility.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -45,7 +46,14 @@ export interface AppOptions {
   now?: () => Date;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Largest framework document (a whole draft, an imported file) accepted, in bytes. */
+  maxDocumentBytes?: number;
 }
+
+/** Requests that carry a whole framework document: saving a draft and importing a file. */
+const documentRequest = (method: string, path: string) =>
+  (method === 'PUT' && /^\/api\/frameworks\/[^/]+$/.test(path)) ||
+  (method === 'POST' && path === '/api/frameworks/import');
 
 const statusCodes: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request',
@@ -88,14 +96,18 @@ export function createApp(options: AppOptions) {
   app.use('*', securityHeaders(transport));
   app.use('*', resolveLocale);
   app.use('/api/*', noStore);
-  app.use(
-    '/api/*',
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
+      maxSize,
       onError: () => {
         throw new ApiError(413, 'payload_too_large');
       },
-    }),
+    });
+  const bodyLimitDefault = limitTo(options.maxBodyBytes ?? 64 * 1024);
+  // A framework with many competences is larger than anything else a caller sends; it gets more room, not unlimited.
+  const bodyLimitDocument = limitTo(options.maxDocumentBytes ?? 1024 * 1024);
+  app.use('/api/*', (c, next) =>
+    (documentRequest(c.req.method, c.req.path) ? bodyLimitDocument : bodyLimitDefault)(c, next),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
   app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
@@ -119,7 +131,8 @@ export function createApp(options: AppOptions) {
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
     .route('/', conversationRoutes(now))
-    .route('/', auditRoutes());
+    .route('/', auditRoutes())
+    .route('/', accessibilityRoutes(repositories));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { type DatabaseHandle, openPostgres } from '../db/client.ts';
 import { createRepositories } from '../db/repositories/index.ts';
-import { installDefaultContent } from '../db/seed/default-content.ts';
+import { addShippedRoleProfiles, installDefaultContent } from '../db/seed/default-content.ts';
 import { demoAccounts, demoPassword, seedDemo } from '../db/seed/demo.ts';
 import { createApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -27,16 +27,23 @@ async function seedDemoInto(handle: DatabaseHandle): Promise<boolean> {
   return true;
 }
 
-/** Embedded unless DATABASE_URL is set. Only a new embedded database gets the demo, and only when DEMO allows. */
+/**
+ * Embedded unless DATABASE_URL is set. Only a new embedded database gets the demo, and only when DEMO allows. Every
+ * municipality gets the role profiles shipped since it was created (decision 020).
+ */
 async function openDatabase(config: Config, options: { seedNewEmbedded: boolean }): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
   if (config.DATABASE_URL) {
-    const handle = await openPostgres(config.DATABASE_URL);
+    handle = await openPostgres(config.DATABASE_URL);
     await handle.migrate();
-    return handle;
+  } else {
+    handle = await openEmbedded(config.DATA_DIR, async (fresh) => {
+      if (options.seedNewEmbedded) await seedDemoInto(fresh);
+    });
   }
-  return openEmbedded(config.DATA_DIR, async (fresh) => {
-    if (options.seedNewEmbedded) await seedDemoInto(fresh);
-  });
+  const added = await addShippedRoleProfiles(createRepositories(handle.db));
+  for (const [slug, keys] of Object.entries(added)) say(`New role profiles for ${slug}: ${keys.join(', ')}.`);
+  return handle;
 }
 
 function printDemoAccounts() {

@@ -29,6 +29,11 @@ const da: Catalog = {
     'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
   conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
   conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
+  draft_exists:
+    'Kompetencerammen har allerede en kladde. Arbejd videre i den, eller slet den, før du opretter en ny.',
+  framework_invalid: 'Kompetencerammen kan ikke gemmes eller udgives sådan. Se beskeden ved felterne.',
+  framework_published: 'Versionen er udgivet og kan ikke ændres. Opret en ny kladde ud fra den i stedet.',
+  role_profile_invalid: 'Rolleprofilen kan ikke gemmes sådan. Se beskeden ved felterne.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -58,6 +63,12 @@ const en: Catalog = {
     'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
   conversation_not_signed: 'Addenda can be written once you have both signed.',
   conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
+  draft_exists:
+    'The competence framework already has a draft. Continue working in it, or delete it before you create a new one.',
+  framework_invalid:
+    'The competence framework cannot be saved or published like this. See the messages by the fields.',
+  framework_published: 'The version is published and cannot change. Create a new draft from it instead.',
+  role_profile_invalid: 'The role profile cannot be saved like this. See the messages by the fields.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -106,6 +117,16 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
     period_reversed: 'Slutdatoen skal være samme dag som startdatoen eller senere.',
+    duplicate_id: 'Id’et bruges allerede af et andet område eller en anden kompetence.',
+    levels_mismatch: 'Kompetencen skal have en beskrivelse for hvert niveau på skalaen.',
+    key_changed: 'Kompetencerammens nøgle kan ikke ændres.',
+    scale_length_changed: 'Skalaen skal have det samme antal niveauer som de tidligere versioner.',
+    id_changed_kind:
+      'Id’et er brugt til et område i en tidligere version og kan ikke bruges til en kompetence, eller omvendt.',
+    unchanged: 'Kladden er magen til den nyeste udgivne version. Ret noget, før du udgiver.',
+    target_missing: 'Vælg et målniveau for kompetencen.',
+    key_taken: 'Nøglen bruges allerede af en anden rolleprofil på samme version.',
+    framework_version_unknown: 'Vælg en udgivet version af kompetencerammen.',
   },
   en: {
     required: 'Must be filled in.',
@@ -139,6 +160,16 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
     period_reversed: 'The end date must be the same day as the start date or later.',
+    duplicate_id: 'The id is already used by another area or competence.',
+    levels_mismatch: 'The competence needs a description for every level of the scale.',
+    key_changed: "The competence framework's key cannot change.",
+    scale_length_changed: 'The scale must keep the number of levels of the earlier versions.',
+    id_changed_kind:
+      'The id was used for an area in an earlier version and cannot be used for a competence, or the other way round.',
+    unchanged: 'The draft is the same as the newest published version. Change something before you publish.',
+    target_missing: 'Choose a target level for the competence.',
+    key_taken: 'The key is already used by another role profile on the same version.',
+    framework_version_unknown: 'Choose a published version of the competence framework.',
   },
 };
 

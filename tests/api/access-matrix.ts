@@ -2,14 +2,17 @@
  * @module The access-control matrix: for every API route, what each kind of caller gets. Later features add their
  * routes here; the test fails for a route that has no entry.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { defaultFramework, defaultRoleProfiles } from '../../content/index.ts';
 import {
   assessments,
   conversationNotes,
   conversationPreparations,
   conversations,
+  frameworkVersions,
   goalActions,
   goals,
+  roleProfiles,
   rounds,
 } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
@@ -57,6 +60,10 @@ export interface RequestContext {
   actionId: string;
   /** Made by a route's `before` for one actor: a conversation, goal or action the call may use up. */
   scratch?: HeldConversation;
+  /** Made or found by a route's `before`: a framework version (a draft, or one published with a report). */
+  scratchVersionId?: string;
+  /** Found by a route's `before`: one of the demo municipality's role profiles. */
+  scratchRoleProfileId?: string;
 }
 
 export interface MatrixEntry {
@@ -545,7 +552,166 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
     why: 'Administrators change their own municipality’s settings.',
   },
+
+  'GET /api/frameworks/schema.json': {
+    path: () => '/api/frameworks/schema.json',
+    expected: everyone(200, 200),
+    why: 'The format of a framework file is public documentation, like the API description.',
+  },
+  'POST /api/frameworks/import': {
+    path: () => '/api/frameworks/import',
+    body: () => ({ format: 'vejviser.framework/1', framework: renamedFramework() }),
+    expected: administratorsOnly(201, 201),
+    why: 'Administrators import a framework into their own municipality, as a draft.',
+    after: discardDrafts,
+  },
+  'POST /api/frameworks/:versionId/draft': {
+    path: ({ frameworkVersionId }) => `/api/frameworks/${frameworkVersionId}/draft`,
+    expected: administratorsOnly(201, 404),
+    why: 'Administrators copy a version into a draft; another municipality is told the version does not exist.',
+    after: discardDrafts,
+  },
+  'PUT /api/frameworks/:versionId': {
+    path: ({ scratchVersionId }) => `/api/frameworks/${scratchVersionId}`,
+    before: freshDraft,
+    body: () => ({ revision: 1, document: renamedFramework() }),
+    expected: administratorsOnly(200, 404),
+    why: "Only the municipality's administrators edit its draft.",
+    after: discardDrafts,
+  },
+  'DELETE /api/frameworks/:versionId': {
+    path: ({ scratchVersionId }) => `/api/frameworks/${scratchVersionId}`,
+    before: freshDraft,
+    expected: administratorsOnly(204, 404),
+    why: "Only the municipality's administrators delete its draft.",
+    after: discardDrafts,
+  },
+  'POST /api/frameworks/:versionId/publish': {
+    path: ({ scratchVersionId }) => `/api/frameworks/${scratchVersionId}/publish`,
+    before: freshDraft,
+    body: () => ({ revision: 1 }),
+    expected: administratorsOnly(200, 404),
+    why: "Only the municipality's administrators publish its draft (the published version stays; it cannot be undone).",
+    after: discardDrafts,
+  },
+  'GET /api/frameworks/:versionId/report': {
+    path: ({ scratchVersionId }) => `/api/frameworks/${scratchVersionId}/report`,
+    before: publishedWithReport,
+    expected: administratorsOnly(200, 404),
+    why: 'The report of a publication is for the administrators who keep the role profiles.',
+  },
+  'GET /api/frameworks/:versionId/diff': {
+    path: ({ frameworkVersionId }) => `/api/frameworks/${frameworkVersionId}/diff?from=${frameworkVersionId}`,
+    expected: { ...everyone(200), adminOtherMunicipality: 404 },
+    why: 'Everyone who may read two published versions may compare them; another municipality is told they do not exist.',
+  },
+  'GET /api/frameworks/:versionId/export': {
+    path: ({ frameworkVersionId }) => `/api/frameworks/${frameworkVersionId}/export`,
+    expected: administratorsOnly(200, 404),
+    why: "Administrators export their own municipality's versions to share them.",
+  },
+  'POST /api/role-profiles': {
+    path: () => '/api/role-profiles',
+    body: ({ frameworkVersionId }) => ({
+      frameworkVersionId,
+      key: 'matrixrolle',
+      name: { da: 'Matrixrolle', en: 'Matrix role' },
+      description: { da: 'Til test', en: 'For tests' },
+      targets: defaultRoleProfiles[0]!.targets,
+    }),
+    expected: administratorsOnly(201, 422),
+    why: "Administrators create role profiles on their own municipality's versions; another's version is refused by name.",
+    after: async (testApp) => {
+      await testApp.handle.db.delete(roleProfiles).where(eq(roleProfiles.key, 'matrixrolle'));
+    },
+  },
+  'PUT /api/role-profiles/:roleProfileId': {
+    path: ({ scratchRoleProfileId }) => `/api/role-profiles/${scratchRoleProfileId}`,
+    before: async (testApp, context) => {
+      const [profile] = await testApp.handle.db
+        .select()
+        .from(roleProfiles)
+        .where(
+          and(
+            eq(roleProfiles.frameworkVersionId, context.frameworkVersionId),
+            eq(roleProfiles.key, 'borgerservicemedarbejder'),
+          ),
+        );
+      context.scratchRoleProfileId = profile!.id;
+    },
+    body: async ({ testApp, scratchRoleProfileId }) => {
+      const [profile] = await testApp.handle.db
+        .select()
+        .from(roleProfiles)
+        .where(eq(roleProfiles.id, scratchRoleProfileId!));
+      const { revision, name, description, targets } = profile!;
+      return { revision, name, description, targets };
+    },
+    expected: administratorsOnly(200, 404),
+    why: "Only the municipality's administrators change its role profiles.",
+  },
+  'GET /api/accessibility': {
+    path: () => '/api/accessibility',
+    expected: everyone(200, 200),
+    why: 'The accessibility statement is for everyone, also before login.',
+  },
+  'PUT /api/admin/accessibility': {
+    path: () => '/api/admin/accessibility',
+    body: () => ({ contact: '' }),
+    expected: administratorsOnly(200, 200),
+    why: "Administrators set their own municipality's contact for accessibility problems.",
+  },
 };
+
+/** Only administrators: `own` for this municipality's, `other` for the other municipality's administrator. */
+function administratorsOnly(own: number, other: number): Record<Actor, number> {
+  return { ...everyone(403), anonymous: 401, admin: own, adminOtherMunicipality: other };
+}
+
+let renamings = 0;
+/** The default framework under a new name each time, so a draft of it always differs from every published version. */
+function renamedFramework() {
+  renamings += 1;
+  return {
+    ...defaultFramework,
+    name: { da: `Matrixramme ${renamings}`, en: `Matrix framework ${renamings}` },
+  };
+}
+
+/** Every draft goes: a framework has one at a time, so the next actor's call must start without one. */
+async function discardDrafts(testApp: TestApp): Promise<void> {
+  await testApp.handle.db.delete(frameworkVersions).where(eq(frameworkVersions.status, 'draft'));
+}
+
+/** A new draft of the demo municipality's framework, changed from the published one. */
+async function freshDraft(testApp: TestApp, context: RequestContext): Promise<void> {
+  await discardDrafts(testApp);
+  const demo = await testApp.repositories.system.findMunicipalityBySlug('demo-kommune');
+  const draft = await testApp.repositories
+    .forTenant(demo!.id)
+    .frameworks.createDraft(renamedFramework(), { basedOnVersionId: context.frameworkVersionId });
+  context.scratchVersionId = draft.id;
+}
+
+/** A version of the demo municipality's published from a draft, so it has a report; made once and reused. */
+async function publishedWithReport(testApp: TestApp, context: RequestContext): Promise<void> {
+  const [found] = await testApp.handle.db
+    .select({ id: frameworkVersions.id })
+    .from(frameworkVersions)
+    .where(isNotNull(frameworkVersions.publishReport));
+  if (found) {
+    context.scratchVersionId = found.id;
+    return;
+  }
+  await freshDraft(testApp, context);
+  const demo = await testApp.repositories.system.findMunicipalityBySlug('demo-kommune');
+  const report = {
+    previous: null,
+    counts: { added: 0, retired: 0, renamed: 0, moved: 0, levelsChanged: 0 },
+    roleProfiles: [],
+  };
+  await testApp.repositories.forTenant(demo!.id).frameworks.publish(context.scratchVersionId!, { report });
+}
 
 /** Sets Birthe's self-assessment in the world round to a status, as a leader's reopening or her submit would. */
 async function setStatus(

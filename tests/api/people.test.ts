@@ -114,13 +114,16 @@ describe('frameworks', () => {
     expect((await t.call('GET', `/api/frameworks/${draft.id}`, { as: admin })).status).toBe(200);
   });
 
-  it('lists both role profiles with a target for every competence', async () => {
+  it('lists the five shipped role profiles with a target for every competence', async () => {
     const { roleProfiles } = await (
       await t.call('GET', '/api/role-profiles', { as: await t.login('hr') })
     ).json();
     expect(roleProfiles.map((profile: { key: string }) => profile.key)).toEqual([
+      'arrangoer-underviser',
       'borgerservicemedarbejder',
+      'borgervejleder',
       'specialist-i-borgerbetjening',
+      'tovholder',
     ]);
     for (const profile of roleProfiles) expect(Object.keys(profile.targets)).toHaveLength(22);
   });

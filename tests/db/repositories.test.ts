@@ -2,11 +2,14 @@
  * @module The shared repository suite: every case runs on PGlite and on PostgreSQL (when TEST_DATABASE_URL is set),
  * against the same committed migrations.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultFramework } from '../../content/index.ts';
+import { defaultFramework, defaultRoleProfiles } from '../../content/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
+import { roleProfiles } from '../../src/db/schema.ts';
+import { addShippedRoleProfiles } from '../../src/db/seed/default-content.ts';
+import { roleProfileProblems } from '../../src/domain/role-profile.ts';
 import { engineMissing, engines, openTestDatabase } from '../support/database.ts';
 import { people } from '../support/world.ts';
 
@@ -119,10 +122,96 @@ describe.each(engines)('repositories on %s', (kind) => {
           expect(first?.document.areas).toHaveLength(5);
           const profiles = await tenant.frameworks.listRoleProfiles();
           expect(profiles.map((profile) => profile.key).sort()).toEqual([
+            'arrangoer-underviser',
             'borgerservicemedarbejder',
+            'borgervejleder',
             'specialist-i-borgerbetjening',
+            'tovholder',
           ]);
         }
+      });
+
+      it('keeps one draft per framework, also when two start at once', async () => {
+        const tenant = repositories.forTenant(demoId);
+        const [published] = await tenant.frameworks.listVersions();
+        const outcomes = await Promise.all(
+          [1, 2, 3].map(() => tenant.frameworks.startDraft(published!.document)),
+        );
+        const created = outcomes.filter((outcome) => outcome.outcome === 'created');
+        expect(created).toHaveLength(1);
+        const draftId = created[0]!.outcome === 'created' ? created[0]!.draft.id : '';
+        expect(outcomes.filter((outcome) => outcome.outcome === 'draft_exists')).toEqual([
+          { outcome: 'draft_exists', draftId },
+          { outcome: 'draft_exists', draftId },
+        ]);
+        expect(await tenant.frameworks.discardDraft(draftId)).toBe(true);
+        expect(await tenant.frameworks.discardDraft(published!.id)).toBe(false);
+      });
+
+      it('saves a draft only over the revision it was read at, and publishes it with its role profiles at once', async () => {
+        const tenant = repositories.forTenant(demoId);
+        const draft = await tenant.frameworks.createDraft(defaultFramework);
+        const renamed = { ...defaultFramework, name: { da: 'Ny', en: 'New' } };
+        expect((await tenant.frameworks.updateDraft(draft.id, renamed, 1))?.revision).toBe(2);
+        expect(await tenant.frameworks.updateDraft(draft.id, defaultFramework, 1)).toBeUndefined();
+        const profile = { key: 'ny-rolle', name: renamed.name, description: renamed.name, targets: {} };
+        // A failure inside the transaction (here: the caller's own record) leaves the draft a draft.
+        await expect(
+          tenant.frameworks.publish(draft.id, {
+            roleProfiles: [profile],
+            record: async () => {
+              throw new Error('audit failed');
+            },
+          }),
+        ).rejects.toThrow('audit failed');
+        expect((await tenant.frameworks.findVersion(draft.id))?.status).toBe('draft');
+        expect(await tenant.frameworks.listRoleProfilesOf(draft.id)).toEqual([]);
+        expect(await tenant.frameworks.publish(draft.id, { expectedRevision: 1 })).toBeUndefined();
+        const published = await tenant.frameworks.publish(draft.id, {
+          expectedRevision: 2,
+          roleProfiles: [profile],
+        });
+        expect(published?.status).toBe('published');
+        expect((await tenant.frameworks.listRoleProfilesOf(draft.id)).map((row) => row.key)).toEqual([
+          'ny-rolle',
+        ]);
+      });
+
+      it('gives older municipalities the role profiles shipped since, once, fitted to their version', async () => {
+        const tenant = repositories.forTenant(otherId);
+        const [newest] = (await tenant.frameworks.versionsOfKey(defaultFramework.key)).filter(
+          (version) => version.status === 'published',
+        );
+        // As installed before the three role variants were shipped: only the first two profiles.
+        const kept = ['borgerservicemedarbejder', 'specialist-i-borgerbetjening'];
+        await handle.db.delete(roleProfiles).where(eq(roleProfiles.frameworkVersionId, newest!.id));
+        for (const profile of defaultRoleProfiles.filter((entry) => kept.includes(entry.key))) {
+          await tenant.frameworks.createRoleProfile(newest!.id, profile);
+        }
+        const first = await addShippedRoleProfiles(repositories);
+        expect(first['anden-kommune']).toEqual(['borgervejleder', 'arrangoer-underviser', 'tovholder']);
+        expect(await addShippedRoleProfiles(repositories)).toEqual({});
+        const keys = (await tenant.frameworks.listRoleProfilesOf(newest!.id)).map((profile) => profile.key);
+        expect(keys.sort()).toEqual([...kept, 'arrangoer-underviser', 'borgervejleder', 'tovholder'].sort());
+        const guide = (await tenant.frameworks.listRoleProfilesOf(newest!.id)).find(
+          (profile) => profile.key === 'borgervejleder',
+        );
+        expect(roleProfileProblems({ ...guide!, targets: guide!.targets }, newest!.document)).toEqual([]);
+      });
+
+      it("snapshots a participant's targets when a round starts", async () => {
+        const tenant = repositories.forTenant(demoId);
+        const [round] = await tenant.rounds.list();
+        const [participant] = await tenant.rounds.participants([round!.id]);
+        const profile = await tenant.frameworks.findRoleProfile(participant!.roleProfileId);
+        expect(participant!.targets).toEqual(profile!.targets);
+        await tenant.frameworks.updateRoleProfile(
+          profile!.id,
+          { name: profile!.name, description: profile!.description, targets: {} },
+          profile!.revision,
+        );
+        const [after] = await tenant.rounds.participants([round!.id]);
+        expect(after!.targets).toEqual(participant!.targets);
       });
     });
 

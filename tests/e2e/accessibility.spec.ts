@@ -148,3 +148,94 @@ test('the layout holds at 360 px wide', async ({ page }) => {
   await expectNoOverflow('/samtaler');
   await expectNoOverflow('/plan');
 });
+
+test('the accessibility statement and the framework administration have no WCAG 2.1 A/AA violations', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The statement is linked from every page's footer, the login page's too.
+  await page.goto('/login');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+  await expect(pageHeading(page)).toHaveText('Tilgængelighedserklæring');
+  await settled(page);
+  await expect(page.getByRole('link', { name: /Digitaliseringsstyrelsen/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'accessibility statement before login');
+
+  await logIn(page, accounts.admin.email);
+  await useDanish(page);
+  await page.goto('/admin/indstillinger');
+  await settled(page);
+  const contact = 'Skriv til it-support@demokommune.example eller ring 12 34 56 78 på hverdage kl. 9-15.';
+  await page.getByLabel('Kontakt', { exact: true }).fill(contact);
+  await page.getByRole('button', { name: 'Gem kontakten' }).click();
+  await expect(page.getByText('Kontakten er gemt.')).toBeVisible();
+  await expectNoAxeViolations(page, 'settings with the accessibility contact');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+  await expect(page.getByText(contact)).toBeVisible();
+  await expectNoAxeViolations(page, 'accessibility statement with the contact');
+
+  // A draft for the editor's pages; deleted again at the end.
+  await page.goto('/admin/kompetenceramme');
+  await settled(page);
+  await expectNoAxeViolations(page, 'framework versions');
+  await page.getByRole('button', { name: /^Ny kladde ud fra version/ }).click();
+  await expect(pageHeading(page)).toContainText('kladde til version');
+  await settled(page);
+  await expectNoAxeViolations(page, 'draft editor');
+  await page.getByRole('link', { name: 'Rediger Spørgeteknik' }).click();
+  await expect(pageHeading(page)).toHaveText('Rediger Spørgeteknik');
+  await settled(page);
+  await page.getByLabel('Navn (dansk)', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Gem i kladden' }).click();
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expectNoAxeViolations(page, 'competence form with errors');
+  await page.getByRole('link', { name: 'Annullér' }).click();
+  await settled(page);
+  await page.getByRole('link', { name: 'Tilføj en kompetence til Kommunikation' }).click();
+  await expect(pageHeading(page)).toHaveText('Ny kompetence');
+  await settled(page);
+  await expectNoAxeViolations(page, 'new competence');
+  await page.goBack();
+  await settled(page);
+  await page.getByRole('link', { name: 'Rediger området Kommunikation' }).click();
+  await settled(page);
+  await expectNoAxeViolations(page, 'area form');
+  await page.goBack();
+  await settled(page);
+  await page.getByRole('link', { name: 'Rediger rammens navn, beskrivelse og skala' }).click();
+  await settled(page);
+  await expectNoAxeViolations(page, 'framework details form');
+  await page.goBack();
+  await settled(page);
+  await page.getByRole('button', { name: 'Slet kladden' }).click();
+  await expectNoAxeViolations(page, 'draft editor asking to delete');
+  await page.getByRole('button', { name: 'Ja, slet kladden' }).click();
+  await expect(pageHeading(page)).toHaveText('Tilpas kompetencerammen');
+
+  await page.goto('/admin/rolleprofiler');
+  await settled(page);
+  await expectNoAxeViolations(page, 'role profiles');
+  await page.getByRole('link', { name: 'Rediger Borgervejleder' }).click();
+  await expect(pageHeading(page)).toHaveText('Rediger Borgervejleder');
+  await settled(page);
+  await expectNoAxeViolations(page, 'role profile form');
+  await page.goto('/admin/rolleprofiler');
+  await settled(page);
+  await page.getByRole('link', { name: /^Opret en rolleprofil/ }).click();
+  await settled(page);
+  await page.getByRole('button', { name: 'Gem rolleprofilen' }).click();
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expectNoAxeViolations(page, 'new role profile with errors');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/tilgaengelighed');
+  await expect(pageHeading(page)).toHaveText('Accessibility statement');
+  await settled(page);
+  await expectNoAxeViolations(page, 'accessibility statement in English');
+  await page.goto('/admin/kompetenceramme');
+  await settled(page);
+  await expectNoAxeViolations(page, 'framework versions in English');
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+});

@@ -82,6 +82,14 @@ export function peopleRepository(db: Database, municipalityId: string) {
       return rows.map((row) => row.unitId);
     },
 
+    /** How to report an accessibility problem; null brings back the default text. */
+    async setAccessibilityContact(contact: string | null): Promise<void> {
+      await db
+        .update(municipalities)
+        .set({ accessibilityContact: contact })
+        .where(eq(municipalities.id, municipalityId));
+    },
+
     async setLocale(userId: string, locale: string): Promise<void> {
       await db
         .update(users)

@@ -25,6 +25,8 @@ export interface ParticipantRow {
   roleProfileId: string;
   roleProfileKey: string;
   roleProfileName: { da: string; en: string };
+  /** The role profile's targets as they were when the round started. */
+  targets: Record<string, number>;
   conversationHeldAt: Date | null;
   lastRemindedAt: Date | null;
   selfStatus: string | null;
@@ -52,6 +54,7 @@ export function roundRepository(db: Database, municipalityId: string) {
     roleProfileId: roundParticipants.roleProfileId,
     roleProfileKey: roleProfiles.key,
     roleProfileName: roleProfiles.name,
+    targets: roundParticipants.targets,
     conversationHeldAt: roundParticipants.conversationHeldAt,
     lastRemindedAt: roundParticipants.lastRemindedAt,
     selfStatus: statusOf('self'),
@@ -125,11 +128,15 @@ export function roundRepository(db: Database, municipalityId: string) {
             createdById: input.createdById,
           })
           .returning();
-        await tx
-          .insert(roundParticipants)
-          .values(
-            input.participants.map((participant) => ({ municipalityId, roundId: round!.id, ...participant })),
-          );
+        // Each participant keeps the targets of their role profile as they are now (see decision 020).
+        await tx.insert(roundParticipants).values(
+          input.participants.map((participant) => ({
+            municipalityId,
+            roundId: round!.id,
+            ...participant,
+            targets: sql`(select ${roleProfiles.targets} from ${roleProfiles} where ${roleProfiles.id} = ${participant.roleProfileId} and ${roleProfiles.municipalityId} = ${municipalityId})`,
+          })),
+        );
         return round!;
       });
     },

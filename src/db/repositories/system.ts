@@ -38,6 +38,11 @@ export function systemRepository(db: Database) {
       return row;
     },
 
+    /** Every municipality of the installation, by name: for upgrade steps and the public pages. */
+    async listMunicipalities(): Promise<MunicipalityRow[]> {
+      return db.select().from(municipalities).orderBy(asc(municipalities.name));
+    },
+
     async findDemoMunicipality(): Promise<MunicipalityRow | undefined> {
       const [row] = await db.select().from(municipalities).where(eq(municipalities.isDemo, true)).limit(1);
       return row;

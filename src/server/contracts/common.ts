@@ -24,6 +24,10 @@ export const errorCodes = [
   'conversation_not_started',
   'conversation_not_signed',
   'conversation_held',
+  'draft_exists',
+  'framework_invalid',
+  'framework_published',
+  'role_profile_invalid',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

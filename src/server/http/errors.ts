@@ -66,6 +66,9 @@ function issueKind(issue: z.core.$ZodIssue): string {
       return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? 'required' : 'too_short') : 'invalid';
     case 'too_big':
       return issue.origin === 'string' ? 'too_long' : 'invalid';
+    case 'custom':
+      // A rule of the domain names its kind, e.g. `duplicate_id` (see src/domain/framework.ts).
+      return typeof issue.params?.kind === 'string' ? issue.params.kind : 'invalid';
     default:
       return 'invalid';
   }

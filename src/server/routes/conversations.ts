@@ -14,7 +14,7 @@ import type {
 import type { TenantRepositories } from '../../db/repositories/index.ts';
 import type { StoredAgendaItem } from '../../db/schema.ts';
 import { isLeader, type Principal, subtreeUnitIds, type UnitNode, unitsLedBy } from '../../domain/access.ts';
-import type { CoachingBank, MusTheme } from '../../domain/coaching.ts';
+import { type CoachingBank, type MusTheme, questionsFor } from '../../domain/coaching.ts';
 import {
   type ConversationKind,
   type ConversationRole,
@@ -554,7 +554,7 @@ function agendaProblems(
     if (competenceKinds.includes(item.kind) && (!item.competenceId || !known.has(item.competenceId))) {
       fields[at('competenceId')] = fieldMessage(locale, 'unknown_competence');
     }
-    const bankQuestions = item.competenceId ? (bank.competences[item.competenceId] ?? []) : [];
+    const bankQuestions = item.competenceId ? questionsFor(bank, item.competenceId) : [];
     item.questionIds.forEach((questionId, questionIndex) => {
       if (!bankQuestions.some((question) => question.id === questionId)) {
         fields[at(`questionIds.${questionIndex}`)] = fieldMessage(locale, 'unknown_question');

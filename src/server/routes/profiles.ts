@@ -61,7 +61,7 @@ export async function roundProfilesOf(
       : leaderRow !== undefined;
     const competences = competenceProfiles({
       framework: version!.document,
-      targets: roleProfile.targets,
+      targets: participation.targets,
       self: selfRow ? levelsOf(selfRow.ratings) : {},
       leader: leaderRow && leaderVisible ? levelsOf(leaderRow.ratings) : {},
     });

@@ -1,6 +1,7 @@
 /** @module Typed fetch wrapper for Vejviser's JSON API: language, CSRF and JSON headers, error bodies, the 401 redirect. */
 import type { z } from 'zod';
 import type { Locale } from '../../domain/text.ts';
+import type { AccessibilityStatement } from '../../server/contracts/accessibility.ts';
 import type { AuditPage, AuditQuery, MyLookups } from '../../server/contracts/audit.ts';
 import type {
   LoginInput,
@@ -27,8 +28,16 @@ import type {
   StatusInput,
 } from '../../server/contracts/conversations.ts';
 import type {
+  DraftInput,
+  FrameworkDiffView,
+  FrameworkFile,
   FrameworkVersion,
   frameworkListSchema,
+  Published,
+  PublishReport,
+  RoleProfile,
+  RoleProfileInput,
+  RoleProfileUpdate,
   roleProfileListSchema,
 } from '../../server/contracts/frameworks.ts';
 import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
@@ -238,6 +247,26 @@ export const api = {
   addAddendum: (conversationId: string, text: string) =>
     request<ConversationDetail>('POST', `${conversationPath(conversationId)}/addenda`, { text }),
   plan: (userId: string) => request<Plan>('GET', `/api/plans/${encodeURIComponent(userId)}`),
+  createDraft: (fromVersionId: string) =>
+    request<FrameworkVersion>('POST', `${frameworkPath(fromVersionId)}/draft`),
+  saveDraft: (versionId: string, input: DraftInput) =>
+    request<FrameworkVersion>('PUT', frameworkPath(versionId), input),
+  deleteDraft: (versionId: string) => request<void>('DELETE', frameworkPath(versionId)),
+  publishDraft: (versionId: string, revision: number) =>
+    request<Published>('POST', `${frameworkPath(versionId)}/publish`, { revision }),
+  publishReport: (versionId: string) => request<PublishReport>('GET', `${frameworkPath(versionId)}/report`),
+  frameworkDiff: (versionId: string, fromVersionId: string) =>
+    request<FrameworkDiffView>(
+      'GET',
+      `${frameworkPath(versionId)}/diff?from=${encodeURIComponent(fromVersionId)}`,
+    ),
+  importFramework: (file: FrameworkFile) => request<FrameworkVersion>('POST', '/api/frameworks/import', file),
+  createRoleProfile: (input: RoleProfileInput) => request<RoleProfile>('POST', '/api/role-profiles', input),
+  updateRoleProfile: (roleProfileId: string, input: RoleProfileUpdate) =>
+    request<RoleProfile>('PUT', `/api/role-profiles/${encodeURIComponent(roleProfileId)}`, input),
+  accessibility: () => request<AccessibilityStatement>('GET', '/api/accessibility'),
+  saveAccessibilityContact: (contact: string) =>
+    request<AccessibilityStatement>('PUT', '/api/admin/accessibility', { contact }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
@@ -257,6 +286,11 @@ function queryString(query: Record<string, string | number | undefined>): string
 
 /** The CSV export of the audit log for a search: a plain link, so the browser downloads it. */
 export const auditCsvPath = (query: AuditQuery): string => `/api/admin/audit.csv${queryString(query)}`;
+
+/** The API path of a framework version; its export is a plain download link below it. */
+export function frameworkPath(versionId: string): string {
+  return `/api/frameworks/${encodeURIComponent(versionId)}`;
+}
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {

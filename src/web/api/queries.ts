@@ -26,6 +26,10 @@ export const queryKeys = {
   settings: ['settings'] as const,
   audit: ['audit'] as const,
   myLookups: ['me', 'lookups'] as const,
+  frameworkDiff: (versionId: string, fromVersionId: string) =>
+    ['frameworks', versionId, 'diff', fromVersionId] as const,
+  publishReport: (versionId: string) => ['frameworks', versionId, 'report'] as const,
+  accessibility: ['accessibility'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -52,6 +56,32 @@ export const useFrameworkVersion = (versionId: string | undefined) =>
     // A published version never changes.
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+/** A version an administrator edits: read afresh when the editor opens, since a colleague may have saved meanwhile. */
+export const useEditableVersion = (versionId: string) =>
+  useQuery({
+    queryKey: queryKeys.frameworkVersion(versionId),
+    queryFn: () => api.frameworkVersion(versionId),
+    enabled: versionId !== '',
+    staleTime: 0,
+  });
+
+export const useFrameworkDiff = (versionId: string, fromVersionId: string | undefined) =>
+  useQuery({
+    queryKey: queryKeys.frameworkDiff(versionId, fromVersionId ?? ''),
+    queryFn: () => api.frameworkDiff(versionId, fromVersionId ?? ''),
+    enabled: fromVersionId !== undefined,
+  });
+
+export const usePublishReport = (versionId: string) =>
+  useQuery({
+    queryKey: queryKeys.publishReport(versionId),
+    queryFn: () => api.publishReport(versionId),
+    enabled: versionId !== '',
+  });
+
+export const useAccessibility = () =>
+  useQuery({ queryKey: queryKeys.accessibility, queryFn: api.accessibility });
 
 export const useRoleProfiles = () =>
   useQuery({ queryKey: queryKeys.roleProfiles, queryFn: api.roleProfiles });

@@ -79,6 +79,12 @@ function MainNavigation({ user }: { user: SessionUser }) {
     { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/revisionslog', label: t('nav.auditLog'), end: false, show: hasRole(user, 'admin') },
+    {
+      to: '/admin/kompetenceramme',
+      label: t('nav.frameworkAdmin'),
+      end: false,
+      show: hasRole(user, 'admin'),
+    },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (
@@ -151,6 +157,9 @@ function SiteFooter({ user }: { user: SessionUser | null }) {
       <div className="container">
         <p className="site-footer-name">{user ? `Vejviser · ${user.municipality.name}` : 'Vejviser'}</p>
         <p>{t('footer.about')}</p>
+        <p>
+          <Link to="/tilgaengelighed">{t('footer.accessibility')}</Link>
+        </p>
       </div>
     </footer>
   );

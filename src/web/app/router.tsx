@@ -43,6 +43,7 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
 const audit = () => import('../features/audit/pages.ts');
+const frameworkAdmin = () => import('../features/framework-admin/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -57,6 +58,14 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: 'login', element: <LoginPage /> },
+          // The accessibility statement is for everyone, also before login.
+          {
+            path: 'tilgaengelighed',
+            lazy: lazyPage(
+              () => import('../features/accessibility/AccessibilityPage.tsx'),
+              (m) => m.AccessibilityPage,
+            ),
+          },
           {
             element: <RequireAuth />,
             children: [
@@ -135,6 +144,43 @@ export const router = createBrowserRouter([
                 lazy: lazyPage(audit, (m) => m.MyDataPage),
               },
               { path: 'admin/revisionslog', lazy: lazyPage(audit, (m) => m.AuditLogPage, ['admin']) },
+              // Comparing published versions is for everyone; the server shows drafts to administrators only.
+              {
+                path: 'kompetenceramme/:versionId/aendringer',
+                lazy: lazyPage(frameworkAdmin, (m) => m.DiffPage),
+              },
+              {
+                path: 'admin/kompetenceramme',
+                lazy: lazyPage(frameworkAdmin, (m) => m.FrameworkAdminPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.DraftEditorPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/ramme',
+                lazy: lazyPage(frameworkAdmin, (m) => m.FrameworkDetailsPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/omraade/:areaId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.AreaEditPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/kompetence/:competenceId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.CompetenceEditPage, ['admin']),
+              },
+              {
+                path: 'admin/kompetenceramme/:versionId/rapport',
+                lazy: lazyPage(frameworkAdmin, (m) => m.PublishReportPage, ['admin']),
+              },
+              {
+                path: 'admin/rolleprofiler',
+                lazy: lazyPage(frameworkAdmin, (m) => m.RoleProfilesPage, ['admin']),
+              },
+              {
+                path: 'admin/rolleprofiler/:roleProfileId',
+                lazy: lazyPage(frameworkAdmin, (m) => m.RoleProfileEditPage, ['admin']),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

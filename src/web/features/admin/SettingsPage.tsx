@@ -7,6 +7,7 @@ import { queryKeys, useSettings } from '../../api/queries.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { AccessibilityContactForm } from '../accessibility/AccessibilityContactForm.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm hrSeesRounds={settings.data.hrSeesRounds} timeZone={settings.data.timeZone} />
       )}
+      <AccessibilityContactForm />
     </>
   );
 }

@@ -77,6 +77,9 @@ export function AgendaItemBody({ item }: { item: AgendaItem }) {
             </li>
           ))}
         </ul>
+      ) : item.competenceId && item.kind !== 'strength' ? (
+        // A municipality's own competence has no questions in the shipped bank: say so rather than show nothing.
+        <p className="muted">{t('conversations.agenda.noQuestions')}</p>
       ) : null}
     </>
   );

@@ -12,6 +12,8 @@ const summary = (overrides: Partial<FrameworkVersionSummary>): FrameworkVersionS
   publishedAt: '2026-01-01T00:00:00.000Z',
   areaCount: 5,
   competenceCount: 22,
+  basedOnVersionId: null,
+  hasReport: false,
   ...overrides,
 });
 
@@ -37,6 +39,7 @@ describe('targetsFor', () => {
     description: { da: name, en: name },
     frameworkVersionId: forVersion,
     targets,
+    revision: 1,
   });
 
   it('lists each role profile of the version with its target, in the reader language', () => {

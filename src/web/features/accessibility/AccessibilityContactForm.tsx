@@ -1,0 +1,72 @@
+/** @module The administrator's part of the accessibility statement: how staff report a problem in this municipality. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { queryKeys, useAccessibility } from '../../api/queries.ts';
+import { CharacterCountedTextArea } from '../../ui/CharacterCountedTextArea.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+
+const fieldId = 'settings-accessibility-contact';
+
+export function AccessibilityContactForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const statement = useAccessibility();
+  const [contact, setContact] = useState('');
+  const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+  useEffect(() => setContact(statement.data?.contact ?? ''), [statement.data?.contact]);
+  const save = useMutation({
+    mutationFn: () => api.saveAccessibilityContact(contact),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.accessibility, saved);
+      setResult({ kind: 'saved', text: t('accessibility.settings.saved') });
+    },
+    onError: (error) =>
+      setResult({
+        kind: 'failed',
+        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+      }),
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!save.isPending) save.mutate();
+  };
+  return (
+    <section aria-labelledby="settings-accessibility">
+      <h2 id="settings-accessibility">{t('accessibility.settings.title')}</h2>
+      <p>
+        {t('accessibility.settings.intro')} <Link to="/tilgaengelighed">{t('accessibility.title')}</Link>
+      </p>
+      {statement.isPending ? (
+        <Loading />
+      ) : (
+        <form className="form" onSubmit={onSubmit} aria-labelledby="settings-accessibility">
+          <CharacterCountedTextArea
+            id={fieldId}
+            label={t('accessibility.settings.contact')}
+            hint={t('accessibility.settings.hint')}
+            value={contact}
+            onChange={(value) => {
+              setContact(value);
+              setResult(null);
+            }}
+            maxLength={1000}
+            rows={4}
+          />
+          <button type="submit" className="button button--primary">
+            {save.isPending ? t('settings.saving') : t('accessibility.settings.save')}
+          </button>
+          <div role="status" className="status-line">
+            {result ? (
+              <p className={result.kind === 'saved' ? 'notice notice--success' : 'notice notice--error'}>
+                {result.text}
+              </p>
+            ) : null}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
