@@ -29,6 +29,11 @@ const da: Catalog = {
     'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
   conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
   conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
+  citizen_personal_data:
+    'Teksten ser ud til at indeholde et CPR-nummer. Praksisloggen må aldrig indeholde borgerens personoplysninger. Fjern nummeret, og gem igen.',
+  invalid_practice_entry: 'Registreringen kan ikke gemmes sådan. Se beskeden ved felterne.',
+  invalid_pairing: 'Makkerparret kan ikke oprettes sådan. Se beskeden ved felterne.',
+  pairing_closed: 'Makkerparret er allerede afsluttet eller annulleret.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -58,6 +63,11 @@ const en: Catalog = {
     'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
   conversation_not_signed: 'Addenda can be written once you have both signed.',
   conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
+  citizen_personal_data:
+    'The text seems to contain a CPR number. The practice log must never hold a citizen’s personal data. Remove the number and save again.',
+  invalid_practice_entry: 'The entry cannot be saved like this. See the messages by the fields.',
+  invalid_pairing: 'The pairing cannot be made like this. See the messages by the fields.',
+  pairing_closed: 'The pairing has already been completed or cancelled.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -105,6 +115,16 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: 'Målet findes ikke i medarbejderens udviklingsplan.',
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
+    cpr_number:
+      'Feltet ser ud til at indeholde et CPR-nummer. Skriv aldrig borgerens CPR-nummer, navn eller andre personoplysninger.',
+    occurred_in_future: 'Datoen kan ikke ligge efter i dag.',
+    unknown_framework_competence: 'Kompetencen findes ikke i kompetencerammen.',
+    goal_not_own_open: 'Målet skal være et af dine egne åbne mål.',
+    theme_day_task_unavailable: 'Opgaver fra temadage kan endnu ikke knyttes til en registrering.',
+    learner_not_led: 'Du kan kun danne makkerpar for medarbejdere i de enheder, du er leder for.',
+    helper_not_in_unit: 'Kollegaen skal være en anden aktiv medarbejder i samme enhed.',
+    due_date_past: 'Datoen skal være i dag eller senere.',
+    pairing_exists: 'De to er allerede makkere om denne kompetence.',
   },
   en: {
     required: 'Must be filled in.',
@@ -137,6 +157,16 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: "The goal is not in the employee's development plan.",
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
+    cpr_number:
+      'The field seems to contain a CPR number. Never write a citizen’s CPR number, name or other personal data.',
+    occurred_in_future: 'The date cannot be later than today.',
+    unknown_framework_competence: 'The competence is not in the competence framework.',
+    goal_not_own_open: 'The goal must be one of your own open goals.',
+    theme_day_task_unavailable: 'Theme-day tasks cannot be linked to an entry yet.',
+    learner_not_led: 'You can only pair employees in the units you lead.',
+    helper_not_in_unit: 'The colleague must be another active employee in the same unit.',
+    due_date_past: 'The date must be today or later.',
+    pairing_exists: 'The two are already paired for this competence.',
   },
 };
 

@@ -24,6 +24,10 @@ export const errorCodes = [
   'conversation_not_started',
   'conversation_not_signed',
   'conversation_held',
+  'citizen_personal_data',
+  'invalid_practice_entry',
+  'invalid_pairing',
+  'pairing_closed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
