@@ -37,7 +37,9 @@ export function developmentNeeds(
  */
 export function leaderRatedStrengths(
   personId: string,
-  profile: readonly Pick<CompetenceProfile, 'competenceId' | 'leader' | 'target'>[],
+  profile: readonly (Pick<CompetenceProfile, 'competenceId' | 'target'> & {
+    leader?: CompetenceProfile['leader'];
+  })[],
 ): LeaderRatedStrength[] {
   return profile.flatMap((entry) =>
     typeof entry.leader === 'number' && entry.target !== null && entry.leader >= entry.target

@@ -57,6 +57,8 @@ export const pairingSchema = z
     learner: personRefSchema,
     helper: personRefSchema,
     competence: namedCompetenceSchema,
+    /** The unit the pairing was made in; its leaders follow it up. */
+    unitId: idSchema,
     note: z.string(),
     dueDate: isoDate.nullable(),
     status: z.enum(pairingStatuses),

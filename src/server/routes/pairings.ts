@@ -96,6 +96,7 @@ async function pairingViews(
       learner: { id: row.learnerId, name: row.learnerName },
       helper: { id: row.helperId, name: row.helperName },
       competence: (await context.names(row.frameworkVersionId, [row.competenceId]))[0]!,
+      unitId: row.unitId,
       note: row.note,
       dueDate: row.dueDate,
       status,
