@@ -30,7 +30,22 @@ import type {
   frameworkListSchema,
   roleProfileListSchema,
 } from '../../server/contracts/frameworks.ts';
+import type {
+  Pairing,
+  PairingInput,
+  PairingList,
+  PairingSuggestions,
+} from '../../server/contracts/pairings.ts';
 import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
+import type {
+  PracticeEntry,
+  PracticeEntryInput,
+  PracticeEntryList,
+  PracticeEntryUpdate,
+  PracticeLog,
+  PracticeSummaryView,
+  TalkingPoints,
+} from '../../server/contracts/practice.ts';
 import type {
   Assessment,
   AssessmentDraftInput,
@@ -56,6 +71,13 @@ export type Outbox = z.infer<typeof outboxSchema>;
 export type MunicipalitySettings = z.infer<typeof settingsSchema>;
 export type Rater = 'self' | 'leader';
 export type ConversationList = z.infer<typeof conversationListSchema>;
+
+/** The practice log's filters, as the page's address keeps them. */
+export interface PracticeLogFilter {
+  month?: string;
+  channel?: string;
+  helpLevel?: string;
+}
 
 /** One rater's assessment of one person in one round. */
 export interface AssessmentRef {
@@ -237,6 +259,34 @@ export const api = {
   addAddendum: (conversationId: string, text: string) =>
     request<ConversationDetail>('POST', `${conversationPath(conversationId)}/addenda`, { text }),
   plan: (userId: string) => request<Plan>('GET', `/api/plans/${encodeURIComponent(userId)}`),
+  practiceLog: (filter: PracticeLogFilter = {}) =>
+    request<PracticeLog>('GET', `/api/practice-log${queryString({ ...filter })}`),
+  practiceEntry: (entryId: string) => request<PracticeEntry>('GET', practicePath(entryId)),
+  createPracticeEntry: (input: PracticeEntryInput) =>
+    request<PracticeEntry>('POST', '/api/practice-log', input),
+  updatePracticeEntry: (entryId: string, input: PracticeEntryUpdate) =>
+    request<PracticeEntry>('PUT', practicePath(entryId), input),
+  deletePracticeEntry: (entryId: string, version: number) =>
+    request<void>('DELETE', `${practicePath(entryId)}?version=${version}`),
+  sharedPractice: () => request<PracticeEntryList>('GET', '/api/practice-log/shared'),
+  talkingPoints: (conversationId: string) =>
+    request<TalkingPoints>('GET', `${conversationPath(conversationId)}/practice-talking-points`),
+  practiceSummary: (unitId: string, months: number) =>
+    request<PracticeSummaryView>(
+      'GET',
+      `/api/units/${encodeURIComponent(unitId)}/practice-summary?months=${months}`,
+    ),
+  pairingSuggestions: (unitId: string) =>
+    request<PairingSuggestions>('GET', `/api/units/${encodeURIComponent(unitId)}/pairing-suggestions`),
+  pairings: (personId?: string) => request<PairingList>('GET', `/api/pairings${queryString({ personId })}`),
+  createPairing: (input: PairingInput) => request<Pairing>('POST', '/api/pairings', input),
+  completePairing: (pairingId: string, version: number) =>
+    request<Pairing>('POST', `/api/pairings/${encodeURIComponent(pairingId)}/done`, { version }),
+  cancelPairing: (pairingId: string, version: number, reason?: string) =>
+    request<Pairing>('POST', `/api/pairings/${encodeURIComponent(pairingId)}/cancel`, {
+      version,
+      ...(reason ? { reason } : {}),
+    }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
@@ -245,6 +295,18 @@ export const api = {
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}`;
+}
+
+function practicePath(entryId: string): string {
+  return `/api/practice-log/${encodeURIComponent(entryId)}`;
+}
+
+/** `?a=1&b=2` of the values that are set; empty when none is. */
+function queryString(values: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(
+    Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  ).toString();
+  return query ? `?${query}` : '';
 }
 
 function roundPath(roundId: string): string {
