@@ -158,6 +158,21 @@ export async function seedDemoPractice(
     (goal) => isOpen(goal.status as PlanStatus) && goal.competenceIds.includes('medbetjening'),
   );
 
+  const log = (employeeId: string, contact: Contact, occurredOn: string, goalId: string | null) =>
+    tenant.practice.create({
+      ...contact,
+      competenceIds: contact.competenceIds.filter((id) => known.has(id)),
+      occurredOn,
+      goalId,
+      themeDayTaskId: null,
+      talkingPoint: false,
+      shared: false,
+      frameworkVersionId: version!.id,
+      employeeId,
+      unitId: users.get(employeeId)?.unitId ?? null,
+      now,
+    });
+
   for (const [personIndex, logger] of loggers.entries()) {
     const employeeId = userIds.get(logger.name)!;
     const created: string[] = [];
@@ -168,37 +183,18 @@ export async function seedDemoPractice(
         const contact = contacts[(personIndex * 5 + back * 3 + k) % contacts.length]!;
         const day = (personIndex * 7 + k * 9 + back) % days;
         const isSusannesGoal = employeeId === susanne && contact.competenceIds.includes('medbetjening');
-        const row = await tenant.practice.create({
-          ...contact,
-          competenceIds: contact.competenceIds.filter((id) => known.has(id)),
-          occurredOn: addDays(first, day),
-          goalId: isSusannesGoal ? (susanneGoal?.id ?? null) : null,
-          themeDayTaskId: null,
-          talkingPoint: false,
-          shared: false,
-          frameworkVersionId: version!.id,
+        const row = await log(
           employeeId,
-          unitId: users.get(employeeId)?.unitId ?? null,
-          now,
-        });
+          contact,
+          addDays(first, day),
+          isSusannesGoal ? (susanneGoal?.id ?? null) : null,
+        );
         created.push(row.id);
       }
     }
     // Two people have logged this month so far: too few for this month to be shown.
     if (personIndex < 2) {
-      const contact = contacts[(personIndex + 6) % contacts.length]!;
-      await tenant.practice.create({
-        ...contact,
-        occurredOn: `${today.slice(0, 7)}-01`,
-        goalId: null,
-        themeDayTaskId: null,
-        talkingPoint: false,
-        shared: false,
-        frameworkVersionId: version!.id,
-        employeeId,
-        unitId: users.get(employeeId)?.unitId ?? null,
-        now,
-      });
+      await log(employeeId, contacts[(personIndex + 6) % contacts.length]!, `${today.slice(0, 7)}-01`, null);
     }
     // Birthe and Susanne each share their latest entry with their leader and want to talk about it.
     if (logger.name === 'Birthe Hansen' || logger.name === 'Susanne Rasmussen') {

@@ -7,6 +7,7 @@ import type { TenantRepositories } from '../../db/repositories/index.ts';
 import { competencesOf } from '../../domain/framework.ts';
 import { dateInTimeZone } from '../../domain/rounds.ts';
 import type { Locale } from '../../domain/text.ts';
+import { notFound } from '../http/errors.ts';
 
 /** The municipality's newest published framework version: what new entries and pairings are about. */
 export async function newestPublishedVersion(tenant: TenantRepositories): Promise<FrameworkVersionRow> {
@@ -43,4 +44,12 @@ export type CompetenceNamer = ReturnType<typeof competenceNamer>;
 export async function todayIn(tenant: TenantRepositories, now: () => Date): Promise<string> {
   const municipality = await tenant.people.municipality();
   return dateInTimeZone(now(), municipality.timeZone);
+}
+
+/** The municipality's units and the one asked for; a unit of another municipality, or none, does not exist. */
+export async function unitAmong(tenant: TenantRepositories, unitId: string) {
+  const units = await tenant.people.listUnits();
+  const unit = units.find((candidate) => candidate.id === unitId);
+  if (!unit) throw notFound();
+  return { units, unit };
 }

@@ -43,6 +43,7 @@ import {
   competenceNamer,
   newestPublishedVersion,
   todayIn,
+  unitAmong,
 } from './learning-context.ts';
 import { roundProfilesOf } from './profiles.ts';
 
@@ -197,10 +198,7 @@ export function pairingRoutes(now: () => Date) {
     }),
     async (c) => {
       const { principal, tenant } = auth(c);
-      const { unitId } = c.req.valid('param');
-      const units = await tenant.people.listUnits();
-      const unit = units.find((candidate) => candidate.id === unitId);
-      if (!unit) throw notFound();
+      const { units, unit } = await unitAmong(tenant, c.req.valid('param').unitId);
       // Suggestions come from the leader's ratings: only those who lead the unit get them, not administrators.
       if (!unitsLedBy(principal, units).has(unit.id)) throw forbidden();
       const [members, leaderships, version] = await Promise.all([

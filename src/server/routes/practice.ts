@@ -43,6 +43,7 @@ import {
   competenceNamer,
   newestPublishedVersion,
   todayIn,
+  unitAmong,
 } from './learning-context.ts';
 
 const entryParams = z.strictObject({ entryId: idSchema });
@@ -407,10 +408,7 @@ export function practiceRoutes(now: () => Date) {
     }),
     async (c) => {
       const { principal, tenant } = auth(c);
-      const { unitId } = c.req.valid('param');
-      const units = await tenant.people.listUnits();
-      const unit = units.find((candidate) => candidate.id === unitId);
-      if (!unit) throw notFound();
+      const { units, unit } = await unitAmong(tenant, c.req.valid('param').unitId);
       // The units list is no secret, so a unit the caller may not follow is refused rather than hidden. HR: never.
       if (!hasRole(principal, 'admin') && !unitsLedBy(principal, units).has(unit.id)) throw forbidden();
       const [municipality, today, version] = await Promise.all([

@@ -3,7 +3,7 @@
  * and the status in words — with marking it done (both colleagues and the leader) and cancelling it (the leader).
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pairing } from '../../../server/contracts/pairings.ts';
 import { ApiError, api } from '../../api/client.ts';
@@ -42,6 +42,11 @@ export function PairingCard(props: {
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
+  const reasonInput = useRef<HTMLInputElement>(null);
+  // The button that opened the form is gone; the form's first field takes focus.
+  useEffect(() => {
+    if (cancelling) reasonInput.current?.focus();
+  }, [cancelling]);
   const Heading = props.headingLevel === 3 ? 'h3' : 'h4';
   const title = titleOf(pairing);
 
@@ -105,6 +110,7 @@ export function PairingCard(props: {
                 {t('pairings.cancelReasonLabel')}
               </label>
               <input
+                ref={reasonInput}
                 id={`cancel-reason-${pairing.id}`}
                 className="form-input form-input--l"
                 value={reason}

@@ -23,6 +23,11 @@ import { PairingCard } from './PairingCard.tsx';
 
 type Learner = PairingSuggestions['learners'][number];
 type Need = Learner['needs'][number];
+interface NeedProps {
+  learner: Learner;
+  need: Need;
+  onOutcome: (outcome: Outcome) => void;
+}
 
 export function PairingsPage() {
   const { t } = useTranslation();
@@ -91,15 +96,7 @@ function Suggestions({ unitId, onOutcome }: { unitId: string; onOutcome: (outcom
   );
 }
 
-function NeedItem({
-  learner,
-  need,
-  onOutcome,
-}: {
-  learner: Learner;
-  need: Need;
-  onOutcome: (outcome: Outcome) => void;
-}) {
+function NeedItem({ learner, need, onOutcome }: NeedProps) {
   const { t } = useTranslation();
   const locale = currentLocale();
   if (need.pairedWith.length > 0) {
@@ -133,15 +130,7 @@ function NeedItem({
   );
 }
 
-function ConfirmForm({
-  learner,
-  need,
-  onOutcome,
-}: {
-  learner: Learner;
-  need: Need;
-  onOutcome: (outcome: Outcome) => void;
-}) {
+function ConfirmForm({ learner, need, onOutcome }: NeedProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const base = `pairing-${learner.person.id}-${need.competence.id}`;

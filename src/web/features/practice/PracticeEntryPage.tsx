@@ -30,7 +30,7 @@ import { errorFor, placeFieldErrors } from '../conversations/conversation-form.t
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId, newestPublished } from '../framework/framework-view.ts';
 import { CompetencePicker } from './CompetencePicker.tsx';
-import { type EntryValues, entryProblems, fieldIds, fieldsWithCpr } from './practice-form.ts';
+import { type EntryValues, entryInput, entryProblems, fieldIds, fieldsWithCpr } from './practice-form.ts';
 
 /** State passed to the practice log after a save, so it can say what happened. */
 export interface PracticeSavedState {
@@ -83,17 +83,10 @@ function EditEntry({ entryId }: { entryId: string }) {
   );
 }
 
-const valuesOf = (entry: PracticeEntry): EntryValues => ({
-  occurredOn: entry.occurredOn,
-  channel: entry.channel,
-  helpLevel: entry.helpLevel,
-  competenceIds: entry.competences.map((competence) => competence.id),
-  whatWorked: entry.whatWorked,
-  tryNext: entry.tryNext,
-  goalId: entry.goal?.id ?? '',
-  shared: entry.shared,
-  talkingPoint: entry.talkingPoint,
-});
+const valuesOf = (entry: PracticeEntry): EntryValues => {
+  const { themeDayTaskId: _notInTheForm, ...input } = entryInput(entry);
+  return { ...input, goalId: input.goalId ?? '' };
+};
 
 function EntryPageFrame({ title, children }: { title: string; children: React.ReactNode }) {
   const { t } = useTranslation();

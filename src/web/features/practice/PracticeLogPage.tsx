@@ -3,7 +3,7 @@
  * and help level; the count per help level per month as a chart and a table; sharing, talking points and deleting.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { helpLevels, practiceChannels, recentMonths } from '../../../domain/practice.ts';
@@ -20,6 +20,7 @@ import { type Outcome, StatusLine } from '../conversations/shared.tsx';
 import { HelpLevelChart } from './HelpLevelChart.tsx';
 import { PracticeEntryCard } from './PracticeEntryCard.tsx';
 import type { PracticeSavedState } from './PracticeEntryPage.tsx';
+import { entryInput } from './practice-form.ts';
 
 const filterKeys = ['month', 'channel', 'helpLevel'] as const;
 
@@ -170,15 +171,8 @@ function Timeline({ log, filtered }: { log: PracticeLog; filtered: boolean }) {
     const date = formatDay(entry.occurredOn, locale);
     try {
       await api.updatePracticeEntry(entry.id, {
+        ...entryInput(entry),
         version: entry.version,
-        occurredOn: entry.occurredOn,
-        channel: entry.channel,
-        helpLevel: entry.helpLevel,
-        competenceIds: entry.competences.map((competence) => competence.id),
-        whatWorked: entry.whatWorked,
-        tryNext: entry.tryNext,
-        goalId: entry.goal?.id ?? null,
-        themeDayTaskId: entry.themeDayTaskId,
         shared: marks.shared ?? entry.shared,
         talkingPoint: marks.talkingPoint ?? entry.talkingPoint,
       });
@@ -300,26 +294,14 @@ function OwnEntryActions(props: {
         {t('practice.entry.edit')}
         {about}
       </Link>
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        aria-pressed={props.entry.shared}
-        disabled={props.busy}
-        onClick={props.onShare}
-      >
+      <ToggleButton pressed={props.entry.shared} disabled={props.busy} onClick={props.onShare}>
         {t('practice.entry.share')}
         {about}
-      </button>
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        aria-pressed={props.entry.talkingPoint}
-        disabled={props.busy}
-        onClick={props.onTalkingPoint}
-      >
+      </ToggleButton>
+      <ToggleButton pressed={props.entry.talkingPoint} disabled={props.busy} onClick={props.onTalkingPoint}>
         {t('practice.entry.markTalkingPoint')}
         {about}
-      </button>
+      </ToggleButton>
       <button
         type="button"
         className="button button--secondary button--small"
@@ -330,5 +312,25 @@ function OwnEntryActions(props: {
         {about}
       </button>
     </div>
+  );
+}
+
+/** A mark that is on or off (shared, talking point): its state is read out as "pressed", and shown with a tick. */
+function ToggleButton(props: {
+  pressed: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      aria-pressed={props.pressed}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
   );
 }

@@ -6,6 +6,7 @@ import { findCprNumbers } from '../../../domain/cpr.ts';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import { type HelpLevel, maxCompetencesPerEntry, type PracticeChannel } from '../../../domain/practice.ts';
 import type { Locale } from '../../../domain/text.ts';
+import type { PracticeEntry, PracticeEntryInput } from '../../../server/contracts/practice.ts';
 
 export interface EntryValues {
   occurredOn: string;
@@ -18,6 +19,20 @@ export interface EntryValues {
   shared: boolean;
   talkingPoint: boolean;
 }
+
+/** A saved entry as the body that saves it again: for changing a mark without touching the rest. */
+export const entryInput = (entry: PracticeEntry): Required<PracticeEntryInput> => ({
+  occurredOn: entry.occurredOn,
+  channel: entry.channel,
+  helpLevel: entry.helpLevel,
+  competenceIds: entry.competences.map((competence) => competence.id),
+  whatWorked: entry.whatWorked,
+  tryNext: entry.tryNext,
+  goalId: entry.goal?.id ?? null,
+  themeDayTaskId: entry.themeDayTaskId,
+  shared: entry.shared,
+  talkingPoint: entry.talkingPoint,
+});
 
 /** The form's fields by id: errors link to them. */
 export const fieldIds = {
