@@ -683,6 +683,130 @@ export const auditEvents = pgTable(
   ],
 );
 
+/**
+ * An employee's note on a real citizen contact: channel, help level, the competences used and a reflection. Never a
+ * citizen's personal data (the route refuses CPR numbers). Private to the employee unless they share it with their
+ * leaders; a unit's leaders otherwise see only aggregates (decision 015).
+ */
+export const practiceEntries = pgTable(
+  'practice_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    /** The unit the employee worked in when the entry was made: the unit's aggregates count it there. */
+    unitId: uuid('unit_id'),
+    /** The framework the competence ids belong to. */
+    frameworkVersionId: uuid('framework_version_id').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    /** `counter`, `phone`, `digital` or `video`. */
+    channel: text('channel').notNull(),
+    /** `self_service`, `co_service` or `full_service`. */
+    helpLevel: text('help_level').notNull(),
+    competenceIds: text('competence_ids').array().notNull(),
+    whatWorked: text('what_worked').notNull(),
+    tryNext: text('try_next').notNull().default(''),
+    /** One of the employee's own goals; set to null if the goal is removed from an unsigned plan. */
+    goalId: uuid('goal_id'),
+    /** A theme day's follow-up task. No foreign key yet: the theme days arrive in another change, which wires it. */
+    themeDayTaskId: uuid('theme_day_task_id'),
+    /** Shared with the employee's current leaders from this time; null while private. */
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /** To be taken up in the employee's next conversation. */
+    talkingPoint: boolean('talking_point').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('practice_entries_employee_idx').on(table.municipalityId, table.employeeId, table.occurredOn),
+    index('practice_entries_unit_idx').on(table.municipalityId, table.unitId, table.occurredOn),
+    foreignKey({
+      columns: [table.employeeId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'practice_entries_employee_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'practice_entries_unit_fk',
+    }),
+    foreignKey({
+      columns: [table.frameworkVersionId, table.municipalityId],
+      foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
+      name: 'practice_entries_framework_version_fk',
+    }),
+  ],
+);
+
+/**
+ * A leader's pairing of two colleagues in a unit: the learner learns one competence from the helper. Shown beside
+ * both people's plans and in their task lists, never written into a plan (decision 014).
+ */
+export const colleaguePairings = pgTable(
+  'colleague_pairings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    /** The learner's unit when the pairing was made. */
+    unitId: uuid('unit_id').notNull(),
+    learnerId: uuid('learner_id').notNull(),
+    helperId: uuid('helper_id').notNull(),
+    competenceId: text('competence_id').notNull(),
+    frameworkVersionId: uuid('framework_version_id').notNull(),
+    /** The leader's note to both, e.g. what to watch for; the helper reads it too. */
+    note: text('note').notNull().default(''),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** `open`, `done` or `cancelled`. */
+    status: text('status').notNull().default('open'),
+    createdById: uuid('created_by_id').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedById: uuid('closed_by_id'),
+    cancelReason: text('cancel_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('colleague_pairings_learner_idx').on(table.municipalityId, table.learnerId),
+    index('colleague_pairings_helper_idx').on(table.municipalityId, table.helperId),
+    index('colleague_pairings_unit_idx').on(table.municipalityId, table.unitId, table.status),
+    uniqueIndex('colleague_pairings_open_uq')
+      .on(table.learnerId, table.helperId, table.competenceId)
+      .where(sql`${table.status} = 'open'`),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'colleague_pairings_unit_fk',
+    }),
+    foreignKey({
+      columns: [table.learnerId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'colleague_pairings_learner_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.helperId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'colleague_pairings_helper_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'colleague_pairings_created_by_fk',
+    }),
+    foreignKey({
+      columns: [table.closedById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'colleague_pairings_closed_by_fk',
+    }),
+    foreignKey({
+      columns: [table.frameworkVersionId, table.municipalityId],
+      foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
+      name: 'colleague_pairings_framework_version_fk',
+    }),
+  ],
+);
+
 export const schema = {
   municipalities,
   units,
@@ -706,4 +830,6 @@ export const schema = {
   conversationSignatures,
   conversationAddenda,
   auditEvents,
+  practiceEntries,
+  colleaguePairings,
 };

@@ -29,7 +29,9 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { pairingRoutes } from './routes/pairings.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { practiceRoutes } from './routes/practice.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
 
@@ -132,7 +134,9 @@ export function createApp(options: AppOptions) {
     .route('/', profileRoutes())
     .route('/', conversationRoutes(now))
     .route('/', auditRoutes())
-    .route('/', accessibilityRoutes(repositories));
+    .route('/', accessibilityRoutes(repositories))
+    .route('/', practiceRoutes(now))
+    .route('/', pairingRoutes(now));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -34,6 +34,11 @@ const da: Catalog = {
   framework_invalid: 'Kompetencerammen kan ikke gemmes eller udgives sådan. Se beskeden ved felterne.',
   framework_published: 'Versionen er udgivet og kan ikke ændres. Opret en ny kladde ud fra den i stedet.',
   role_profile_invalid: 'Rolleprofilen kan ikke gemmes sådan. Se beskeden ved felterne.',
+  citizen_personal_data:
+    'Teksten ser ud til at indeholde et CPR-nummer. Praksisloggen må aldrig indeholde borgerens personoplysninger. Fjern nummeret, og gem igen.',
+  invalid_practice_entry: 'Registreringen kan ikke gemmes sådan. Se beskeden ved felterne.',
+  invalid_pairing: 'Makkerparret kan ikke oprettes sådan. Se beskeden ved felterne.',
+  pairing_closed: 'Makkerparret er allerede afsluttet eller annulleret.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -69,6 +74,11 @@ const en: Catalog = {
     'The competence framework cannot be saved or published like this. See the messages by the fields.',
   framework_published: 'The version is published and cannot change. Create a new draft from it instead.',
   role_profile_invalid: 'The role profile cannot be saved like this. See the messages by the fields.',
+  citizen_personal_data:
+    'The text seems to contain a CPR number. The practice log must never hold a citizen’s personal data. Remove the number and save again.',
+  invalid_practice_entry: 'The entry cannot be saved like this. See the messages by the fields.',
+  invalid_pairing: 'The pairing cannot be made like this. See the messages by the fields.',
+  pairing_closed: 'The pairing has already been completed or cancelled.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -127,6 +137,16 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     target_missing: 'Vælg et målniveau for kompetencen.',
     key_taken: 'Nøglen bruges allerede af en anden rolleprofil på samme version.',
     framework_version_unknown: 'Vælg en udgivet version af kompetencerammen.',
+    cpr_number:
+      'Feltet ser ud til at indeholde et CPR-nummer. Skriv aldrig borgerens CPR-nummer, navn eller andre personoplysninger.',
+    occurred_in_future: 'Datoen kan ikke ligge efter i dag.',
+    unknown_framework_competence: 'Kompetencen findes ikke i kompetencerammen.',
+    goal_not_own_open: 'Målet skal være et af dine egne åbne mål.',
+    theme_day_task_unavailable: 'Opgaver fra temadage kan endnu ikke knyttes til en registrering.',
+    learner_not_led: 'Du kan kun danne makkerpar for medarbejdere i de enheder, du er leder for.',
+    helper_not_in_unit: 'Kollegaen skal være en anden aktiv medarbejder i samme enhed.',
+    due_date_past: 'Datoen skal være i dag eller senere.',
+    pairing_exists: 'De to er allerede makkere om denne kompetence.',
   },
   en: {
     required: 'Must be filled in.',
@@ -170,6 +190,16 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     target_missing: 'Choose a target level for the competence.',
     key_taken: 'The key is already used by another role profile on the same version.',
     framework_version_unknown: 'Choose a published version of the competence framework.',
+    cpr_number:
+      'The field seems to contain a CPR number. Never write a citizen’s CPR number, name or other personal data.',
+    occurred_in_future: 'The date cannot be later than today.',
+    unknown_framework_competence: 'The competence is not in the competence framework.',
+    goal_not_own_open: 'The goal must be one of your own open goals.',
+    theme_day_task_unavailable: 'Theme-day tasks cannot be linked to an entry yet.',
+    learner_not_led: 'You can only pair employees in the units you lead.',
+    helper_not_in_unit: 'The colleague must be another active employee in the same unit.',
+    due_date_past: 'The date must be today or later.',
+    pairing_exists: 'The two are already paired for this competence.',
   },
 };
 

@@ -6,18 +6,22 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { defaultFramework, defaultRoleProfiles } from '../../content/index.ts';
 import {
   assessments,
+  colleaguePairings,
   conversationNotes,
   conversationPreparations,
   conversations,
   frameworkVersions,
   goalActions,
   goals,
+  practiceEntries,
   roleProfiles,
   rounds,
+  users,
 } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import type { TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation } from '../support/conversations.ts';
+import { helperEmail, openPairing, practiceEntryOf } from '../support/practice.ts';
 import { type Person, password, people } from '../support/world.ts';
 
 export const actors = [
@@ -64,6 +68,11 @@ export interface RequestContext {
   scratchVersionId?: string;
   /** Found by a route's `before`: one of the demo municipality's role profiles. */
   scratchRoleProfileId?: string;
+  /** Made by a route's `before`: a practice entry of the subject's (shared with their leaders), or an open pairing. */
+  practiceEntryId?: string;
+  pairingId?: string;
+  /** Set by a route's `before`: the subject's unit. */
+  unitId?: string;
 }
 
 export interface MatrixEntry {
@@ -536,6 +545,131 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: everyone(200),
     why: 'Everyone sees when and why others looked up their own data, and only their own.',
   },
+  'GET /api/practice-log': {
+    path: () => '/api/practice-log',
+    expected: everyone(200),
+    why: 'Everyone reads only their own practice log (privacy between colleagues is tested separately).',
+  },
+  'POST /api/practice-log': {
+    path: () => '/api/practice-log',
+    body: () => ({
+      occurredOn: '2026-01-15',
+      channel: 'counter',
+      helpLevel: 'co_service',
+      competenceIds: ['medbetjening'],
+      whatWorked: 'Matrixregistrering',
+    }),
+    expected: everyone(201),
+    why: 'Everyone keeps their own log; the entry is always the caller’s own.',
+    after: async (testApp) => {
+      await testApp.handle.db
+        .delete(practiceEntries)
+        .where(eq(practiceEntries.whatWorked, 'Matrixregistrering'));
+    },
+  },
+  'GET /api/practice-log/shared': {
+    path: () => '/api/practice-log/shared',
+    expected: {
+      ...everyone(403),
+      leaderInside: 200,
+      leaderOutside: 200,
+      adminOtherMunicipality: 200,
+    },
+    why: 'Only leaders have people who share entries with them (the other municipality’s admin leads a unit there).',
+  },
+  'GET /api/practice-log/:entryId': {
+    path: ({ practiceEntryId }) => `/api/practice-log/${practiceEntryId}`,
+    before: sharedEntry,
+    expected: { ...everyone(404), anonymous: 401, employeeOwn: 200, leaderInside: 200 },
+    why: 'An entry is its author’s; their leader reads it once shared; to colleagues, HR and administrators it does not exist.',
+  },
+  'PUT /api/practice-log/:entryId': {
+    path: ({ practiceEntryId }) => `/api/practice-log/${practiceEntryId}`,
+    before: sharedEntry,
+    body: () => ({
+      version: 1,
+      occurredOn: '2026-01-15',
+      channel: 'phone',
+      helpLevel: 'self_service',
+      competenceIds: ['medbetjening'],
+      whatWorked: 'Ændret i matrixtesten',
+      shared: true,
+    }),
+    expected: { ...everyone(404), anonymous: 401, employeeOwn: 200, leaderInside: 403 },
+    why: 'Only the author changes an entry; the leader who may read a shared one may not change it.',
+  },
+  'DELETE /api/practice-log/:entryId': {
+    path: ({ practiceEntryId }) => `/api/practice-log/${practiceEntryId}?version=1`,
+    before: sharedEntry,
+    expected: { ...everyone(404), anonymous: 401, employeeOwn: 204, leaderInside: 403 },
+    why: 'Only the author deletes an entry.',
+  },
+  'GET /api/conversations/:conversationId/practice-talking-points': {
+    path: ({ conversationId }) => `/api/conversations/${conversationId}/practice-talking-points`,
+    expected: inConversation(200),
+    why: 'Talking points belong to the conversation’s two parties (the leader gets only the shared ones, tested separately).',
+  },
+  'GET /api/units/:unitId/practice-summary': {
+    path: ({ unitId }) => `/api/units/${unitId}/practice-summary`,
+    before: subjectUnit,
+    expected: {
+      ...everyone(403),
+      anonymous: 401,
+      leaderInside: 200,
+      admin: 200,
+      adminOtherMunicipality: 404,
+    },
+    why: 'Aggregates are for the unit’s leaders and administrators; HR sees none; another municipality’s unit does not exist.',
+  },
+  'GET /api/units/:unitId/pairing-suggestions': {
+    path: ({ unitId }) => `/api/units/${unitId}/pairing-suggestions`,
+    before: subjectUnit,
+    expected: { ...everyone(403), anonymous: 401, leaderInside: 200, adminOtherMunicipality: 404 },
+    why: 'Suggestions come from the leader’s ratings: only the unit’s leaders get them, not administrators or HR.',
+  },
+  'GET /api/pairings': {
+    path: () => '/api/pairings',
+    expected: everyone(200),
+    why: 'Everyone lists the pairings they take part in or lead (content is checked separately).',
+  },
+  'POST /api/pairings': {
+    path: () => '/api/pairings',
+    body: async ({ testApp, subjectId }) => ({
+      learnerId: subjectId,
+      helperId: (await testApp.repositories.system.findLoginByEmail(helperEmail))!.userId,
+      competenceId: 'medbetjening',
+    }),
+    expected: {
+      anonymous: 401,
+      employeeOwn: 403,
+      employeeColleague: 403,
+      leaderInside: 201,
+      leaderOutside: 422,
+      hr: 403,
+      admin: 403,
+      adminOtherMunicipality: 422,
+    },
+    why: 'Only a leader pairs, and only people they lead; a person outside is refused by name.',
+    after: async (testApp) => {
+      await testApp.handle.db
+        .delete(colleaguePairings)
+        .where(eq(colleaguePairings.competenceId, 'medbetjening'));
+    },
+  },
+  'POST /api/pairings/:pairingId/done': {
+    path: ({ pairingId }) => `/api/pairings/${pairingId}/done`,
+    before: pairingOfSubject,
+    body: () => ({ version: 1 }),
+    expected: { ...everyone(404), anonymous: 401, employeeOwn: 200, leaderInside: 200 },
+    why: 'Either colleague or their leader marks a pairing done; to anyone else it does not exist.',
+  },
+  'POST /api/pairings/:pairingId/cancel': {
+    path: ({ pairingId }) => `/api/pairings/${pairingId}/cancel`,
+    before: pairingOfSubject,
+    body: () => ({ version: 1 }),
+    expected: { ...everyone(404), anonymous: 401, employeeOwn: 403, leaderInside: 200 },
+    why: 'Only the leader cancels a pairing; the colleagues may read it but not cancel it.',
+  },
   'GET /api/admin/outbox': {
     path: () => '/api/admin/outbox',
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
@@ -764,4 +898,23 @@ async function scratchConversation(
     ...options,
     goalTitle: 'Kladdemål',
   });
+}
+
+/** A fresh entry of the subject's, shared with their leaders, for one actor's call. */
+async function sharedEntry(testApp: TestApp, context: RequestContext): Promise<void> {
+  context.practiceEntryId = await practiceEntryOf(testApp, context.subjectId, { shared: true });
+}
+
+async function subjectUnit(testApp: TestApp, context: RequestContext): Promise<void> {
+  const [person] = await testApp.handle.db
+    .select({ unitId: users.unitId })
+    .from(users)
+    .where(eq(users.id, context.subjectId));
+  context.unitId = person!.unitId!;
+}
+
+/** A fresh open pairing in which the subject learns from a colleague, for one actor's call. */
+async function pairingOfSubject(testApp: TestApp, context: RequestContext): Promise<void> {
+  await testApp.handle.db.delete(colleaguePairings).where(eq(colleaguePairings.learnerId, context.subjectId));
+  context.pairingId = await openPairing(testApp, context.subjectId);
 }

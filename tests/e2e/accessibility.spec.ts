@@ -4,6 +4,7 @@ import { scheduleByApi, startWithGoalByApi, teamMemberId, uniquePlace } from './
 import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
 
 test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/login');
   await expect(pageHeading(page)).toHaveText('Log ind');
   await expectNoAxeViolations(page, 'login');
@@ -51,6 +52,20 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await settled(page);
   await expectNoAxeViolations(page, 'development plan of an employee');
 
+  // The practice log's team figures and learning from colleagues, with a confirm form and its errors.
+  await page.goto('/praksislog/team');
+  await expect(pageHeading(page)).toHaveText('Praksis i teamet');
+  await settled(page);
+  await expectNoAxeViolations(page, 'team practice');
+  await page.goto('/laer-af-kolleger');
+  await expect(pageHeading(page)).toHaveText('Lær af kolleger');
+  await settled(page);
+  const need = page.locator('details.pairing-need').first();
+  await need.locator('summary').click();
+  await need.getByRole('button', { name: 'Bekræft makkerpar' }).click();
+  await expect(need.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'learn from colleagues with a confirm form and its errors');
+
   await page.goto('/konto');
   await expect(pageHeading(page)).toHaveText('Min konto');
   await expectNoAxeViolations(page, 'account');
@@ -86,6 +101,10 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await page.goto(colleaguePlan);
   await settled(page);
   await expectNoAxeViolations(page, 'development plan in English');
+  await page.goto('/praksislog/team');
+  await expect(pageHeading(page)).toHaveText('Team practice');
+  await settled(page);
+  await expectNoAxeViolations(page, 'team practice in English');
   await page.getByRole('button', { name: 'Dansk' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   await logOut(page);
@@ -114,6 +133,27 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await expect(pageHeading(page)).toHaveText('Mine data');
   await settled(page);
   await expectNoAxeViolations(page, 'my data');
+  await page.goto('/praksislog');
+  await expect(pageHeading(page)).toHaveText('Min praksislog');
+  await settled(page);
+  await expectNoAxeViolations(page, 'own practice log');
+  // The quick entry on a phone, with a CPR number caught while typing and the form's errors.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/praksislog/ny');
+  await expect(pageHeading(page)).toHaveText('Registrér en borgerkontakt');
+  await settled(page);
+  await expectNoAxeViolations(page, 'practice entry at 390 px');
+  await page.getByLabel('Hvad virkede? *').fill('Borgeren havde cpr 0101901234 med.');
+  await page.getByRole('button', { name: 'Gem registreringen' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'practice entry at 390 px with errors');
+  await page.getByLabel('Find en kompetence').fill('digital');
+  await expectNoAxeViolations(page, 'practice entry at 390 px, searching competences');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(pageHeading(page)).toHaveText('Log a citizen contact');
+  await expectNoAxeViolations(page, 'practice entry in English');
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 });
 
 test('the layout holds at 360 px wide', async ({ page }) => {
@@ -127,7 +167,16 @@ test('the layout holds at 360 px wide', async ({ page }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   };
-  for (const path of ['/', '/kompetenceramme', '/team', '/konto', '/runder', '/runder/ny']) {
+  for (const path of [
+    '/',
+    '/kompetenceramme',
+    '/team',
+    '/konto',
+    '/runder',
+    '/runder/ny',
+    '/praksislog/team',
+    '/laer-af-kolleger',
+  ]) {
     await expectNoOverflow(path);
   }
   await expectNoAxeViolations(page, 'new round form at 360 px');
@@ -147,6 +196,8 @@ test('the layout holds at 360 px wide', async ({ page }) => {
   await expectNoAxeViolations(page, 'profile at 360 px');
   await expectNoOverflow('/samtaler');
   await expectNoOverflow('/plan');
+  await expectNoOverflow('/praksislog');
+  await expectNoOverflow('/praksislog/ny');
 });
 
 test('the accessibility statement and the framework administration have no WCAG 2.1 A/AA violations', async ({

@@ -3,7 +3,9 @@ import type { Database } from '../client.ts';
 import { auditRepository } from './audit.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
+import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
+import { practiceRepository } from './practice.ts';
 import { roundRepository } from './rounds.ts';
 import { systemRepository } from './system.ts';
 
@@ -14,6 +16,8 @@ export interface TenantRepositories {
   rounds: ReturnType<typeof roundRepository>;
   conversations: ReturnType<typeof conversationRepository>;
   audit: ReturnType<typeof auditRepository>;
+  practice: ReturnType<typeof practiceRepository>;
+  pairings: ReturnType<typeof pairingRepository>;
 }
 
 export interface Repositories {
@@ -33,6 +37,8 @@ export function createRepositories(db: Database): Repositories {
       rounds: roundRepository(db, municipalityId),
       conversations: conversationRepository(db, municipalityId),
       audit: auditRepository(db, municipalityId),
+      practice: practiceRepository(db, municipalityId),
+      pairings: pairingRepository(db, municipalityId),
     }),
   };
 }

@@ -3,6 +3,7 @@
 import { competencesOf } from '../../domain/framework.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { installDefaultContent } from './default-content.ts';
+import { seedDemoPractice } from './demo-practice.ts';
 
 export const demoPassword = 'vejviser-demo';
 export const demoMunicipality = { name: 'Demo Kommune', slug: 'demo-kommune' } as const;
@@ -115,6 +116,7 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
     userIds.set(person.name, user.id);
   }
   await seedSpringRound(tenant, userIds);
+  await seedDemoPractice(tenant, userIds);
   return municipality;
 }
 

@@ -28,6 +28,10 @@ export const errorCodes = [
   'framework_invalid',
   'framework_published',
   'role_profile_invalid',
+  'citizen_personal_data',
+  'invalid_practice_entry',
+  'invalid_pairing',
+  'pairing_closed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../../domain/text.ts';
 import { idSchema } from './common.ts';
 import { conversationTaskSchema } from './conversations.ts';
+import { pairingTaskSchema } from './pairings.ts';
 import { personRefSchema } from './people.ts';
 
 const isoDate = z.iso.date();
@@ -160,6 +161,8 @@ export const taskListSchema = z
     tasks: z.array(taskSchema),
     /** Conversations to prepare or sign, and overdue goals and actions. */
     conversations: z.array(conversationTaskSchema),
+    /** Open pairings: a colleague to learn from, or to help. */
+    pairings: z.array(pairingTaskSchema),
   })
   .meta({ id: 'TaskList' });
 

@@ -31,6 +31,7 @@ import { auth } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { fieldMessage } from '../messages.ts';
 import { conversationTasks } from './conversations.ts';
+import { pairingTasks } from './pairings.ts';
 import { assessmentState, progressOf } from './round-progress.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -656,7 +657,8 @@ export function roundRoutes(now: () => Date) {
         (a, b) => a.deadline.localeCompare(b.deadline) || a.subject.name.localeCompare(b.subject.name, 'da'),
       );
       const conversations = await conversationTasks(tenant, principal, units, today);
-      return reply(c, taskListSchema, { tasks, conversations });
+      const pairings = await pairingTasks(tenant, principal, today, c.get('locale'));
+      return reply(c, taskListSchema, { tasks, conversations, pairings });
     },
   );
 

@@ -40,7 +40,22 @@ import type {
   RoleProfileUpdate,
   roleProfileListSchema,
 } from '../../server/contracts/frameworks.ts';
+import type {
+  Pairing,
+  PairingInput,
+  PairingList,
+  PairingSuggestions,
+} from '../../server/contracts/pairings.ts';
 import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
+import type {
+  PracticeEntry,
+  PracticeEntryInput,
+  PracticeEntryList,
+  PracticeEntryUpdate,
+  PracticeLog,
+  PracticeSummaryView,
+  TalkingPoints,
+} from '../../server/contracts/practice.ts';
 import type {
   Assessment,
   AssessmentDraftInput,
@@ -66,6 +81,13 @@ export type Outbox = z.infer<typeof outboxSchema>;
 export type MunicipalitySettings = z.infer<typeof settingsSchema>;
 export type Rater = 'self' | 'leader';
 export type ConversationList = z.infer<typeof conversationListSchema>;
+
+/** The practice log's filters, as the page's address keeps them. */
+export interface PracticeLogFilter {
+  month?: string;
+  channel?: string;
+  helpLevel?: string;
+}
 
 /** One rater's assessment of one person in one round. */
 export interface AssessmentRef {
@@ -267,6 +289,34 @@ export const api = {
   accessibility: () => request<AccessibilityStatement>('GET', '/api/accessibility'),
   saveAccessibilityContact: (contact: string) =>
     request<AccessibilityStatement>('PUT', '/api/admin/accessibility', { contact }),
+  practiceLog: (filter: PracticeLogFilter = {}) =>
+    request<PracticeLog>('GET', `/api/practice-log${queryString({ ...filter })}`),
+  practiceEntry: (entryId: string) => request<PracticeEntry>('GET', practicePath(entryId)),
+  createPracticeEntry: (input: PracticeEntryInput) =>
+    request<PracticeEntry>('POST', '/api/practice-log', input),
+  updatePracticeEntry: (entryId: string, input: PracticeEntryUpdate) =>
+    request<PracticeEntry>('PUT', practicePath(entryId), input),
+  deletePracticeEntry: (entryId: string, version: number) =>
+    request<void>('DELETE', `${practicePath(entryId)}?version=${version}`),
+  sharedPractice: () => request<PracticeEntryList>('GET', '/api/practice-log/shared'),
+  talkingPoints: (conversationId: string) =>
+    request<TalkingPoints>('GET', `${conversationPath(conversationId)}/practice-talking-points`),
+  practiceSummary: (unitId: string, months: number) =>
+    request<PracticeSummaryView>(
+      'GET',
+      `/api/units/${encodeURIComponent(unitId)}/practice-summary?months=${months}`,
+    ),
+  pairingSuggestions: (unitId: string) =>
+    request<PairingSuggestions>('GET', `/api/units/${encodeURIComponent(unitId)}/pairing-suggestions`),
+  pairings: (personId?: string) => request<PairingList>('GET', `/api/pairings${queryString({ personId })}`),
+  createPairing: (input: PairingInput) => request<Pairing>('POST', '/api/pairings', input),
+  completePairing: (pairingId: string, version: number) =>
+    request<Pairing>('POST', `/api/pairings/${encodeURIComponent(pairingId)}/done`, { version }),
+  cancelPairing: (pairingId: string, version: number, reason?: string) =>
+    request<Pairing>('POST', `/api/pairings/${encodeURIComponent(pairingId)}/cancel`, {
+      version,
+      ...(reason ? { reason } : {}),
+    }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
@@ -274,10 +324,10 @@ export const api = {
   myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
 };
 
-/** `?a=1&b=2` of the defined values, or nothing. */
+/** `?a=1&b=2` of the values that are set (not undefined or empty), or nothing. */
 function queryString(query: Record<string, string | number | undefined>): string {
   const entries = Object.entries(query).filter(
-    (entry): entry is [string, string | number] => entry[1] !== undefined,
+    (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
   );
   return entries.length > 0
     ? `?${new URLSearchParams(entries.map(([key, value]) => [key, String(value)]))}`
@@ -295,6 +345,10 @@ export function frameworkPath(versionId: string): string {
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}`;
+}
+
+function practicePath(entryId: string): string {
+  return `/api/practice-log/${encodeURIComponent(entryId)}`;
 }
 
 function roundPath(roundId: string): string {

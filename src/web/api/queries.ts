@@ -1,6 +1,6 @@
 /** @module React Query hooks for the API's reads; one query key per resource so logout can forget them all. */
 import { QueryClient, useQuery } from '@tanstack/react-query';
-import { ApiError, type AssessmentRef, api } from './client.ts';
+import { ApiError, type AssessmentRef, api, type PracticeLogFilter } from './client.ts';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -30,6 +30,15 @@ export const queryKeys = {
     ['frameworks', versionId, 'diff', fromVersionId] as const,
   publishReport: (versionId: string) => ['frameworks', versionId, 'report'] as const,
   accessibility: ['accessibility'] as const,
+  practice: ['practice'] as const,
+  practiceLog: (filter: PracticeLogFilter) => ['practice', 'log', filter] as const,
+  practiceEntry: (entryId: string) => ['practice', 'entry', entryId] as const,
+  sharedPractice: ['practice', 'shared'] as const,
+  talkingPoints: (conversationId: string) => ['practice', 'talking-points', conversationId] as const,
+  practiceSummary: (unitId: string, months: number) => ['practice', 'summary', unitId, months] as const,
+  pairings: ['pairings'] as const,
+  pairingList: (personId?: string) => ['pairings', 'list', personId ?? 'mine'] as const,
+  pairingSuggestions: (unitId: string) => ['pairings', 'suggestions', unitId] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -119,3 +128,37 @@ export const usePreparation = (conversationId: string) =>
   });
 export const usePlan = (userId: string) =>
   useQuery({ queryKey: queryKeys.plan(userId), queryFn: () => api.plan(userId), ...live });
+
+export const usePracticeLog = (filter: PracticeLogFilter) =>
+  useQuery({ queryKey: queryKeys.practiceLog(filter), queryFn: () => api.practiceLog(filter), ...live });
+export const usePracticeEntry = (entryId: string) =>
+  useQuery({
+    queryKey: queryKeys.practiceEntry(entryId),
+    queryFn: () => api.practiceEntry(entryId),
+    ...live,
+  });
+/** `enabled: false` for callers who lead nothing, so no 403 is asked for. */
+export const useSharedPractice = (enabled = true) =>
+  useQuery({ queryKey: queryKeys.sharedPractice, queryFn: api.sharedPractice, enabled, ...live });
+export const useTalkingPoints = (conversationId: string) =>
+  useQuery({
+    queryKey: queryKeys.talkingPoints(conversationId),
+    queryFn: () => api.talkingPoints(conversationId),
+    ...live,
+  });
+export const usePracticeSummary = (unitId: string | undefined, months: number) =>
+  useQuery({
+    queryKey: queryKeys.practiceSummary(unitId ?? '', months),
+    queryFn: () => api.practiceSummary(unitId ?? '', months),
+    enabled: unitId !== undefined,
+    ...live,
+  });
+export const usePairings = (personId?: string) =>
+  useQuery({ queryKey: queryKeys.pairingList(personId), queryFn: () => api.pairings(personId), ...live });
+export const usePairingSuggestions = (unitId: string | undefined) =>
+  useQuery({
+    queryKey: queryKeys.pairingSuggestions(unitId ?? ''),
+    queryFn: () => api.pairingSuggestions(unitId ?? ''),
+    enabled: unitId !== undefined,
+    ...live,
+  });

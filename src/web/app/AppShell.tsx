@@ -67,6 +67,14 @@ function MainNavigation({ user }: { user: SessionUser }) {
     { to: '/profil', label: t('nav.profile'), end: true, show: hasRole(user, 'employee') },
     { to: '/samtaler', label: t('nav.conversations'), end: false, show: true },
     { to: '/plan', label: t('nav.plan'), end: true, show: true },
+    { to: '/praksislog', label: t('nav.practice'), end: true, show: hasRole(user, 'employee') },
+    {
+      to: '/praksislog/team',
+      label: t('nav.teamPractice'),
+      end: false,
+      show: hasRole(user, 'leader') || hasRole(user, 'admin'),
+    },
+    { to: '/laer-af-kolleger', label: t('nav.pairings'), end: false, show: hasRole(user, 'leader') },
     { to: '/kompetenceramme', label: t('nav.framework'), end: false, show: true },
     {
       to: '/runder',

@@ -44,6 +44,7 @@ const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
 const audit = () => import('../features/audit/pages.ts');
 const frameworkAdmin = () => import('../features/framework-admin/pages.ts');
+const practice = () => import('../features/practice/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -138,6 +139,15 @@ export const router = createBrowserRouter([
               { path: 'samtaler/:conversationId', lazy: lazyPage(conversations, (m) => m.ConversationPage) },
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
+              // Everyone keeps their own practice log; the team's figures are for leaders and administrators.
+              { path: 'praksislog', lazy: lazyPage(practice, (m) => m.PracticeLogPage) },
+              { path: 'praksislog/ny', lazy: lazyPage(practice, (m) => m.NewPracticeEntryPage) },
+              {
+                path: 'praksislog/team',
+                lazy: lazyPage(practice, (m) => m.PracticeTeamPage, ['leader', 'admin']),
+              },
+              { path: 'praksislog/:entryId', lazy: lazyPage(practice, (m) => m.EditPracticeEntryPage) },
+              { path: 'laer-af-kolleger', lazy: lazyPage(practice, (m) => m.PairingsPage, ['leader']) },
               { path: 'konto', element: <AccountPage /> },
               {
                 path: 'mine-data',

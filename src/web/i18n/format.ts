@@ -49,3 +49,19 @@ export function formatList(items: readonly string[], locale: Locale): string {
 
 /** Content (framework, role profiles) carries both languages; pick the reader's. */
 export const localized = (text: LocalizedText, locale: Locale): string => text[locale];
+
+/** A month (`YYYY-MM`) as "august 2026" / "August 2026", or "aug." / "Aug" when short. */
+export function formatMonth(month: string, locale: Locale, length: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    month: length,
+    ...(length === 'long' ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A share (0–1) as a whole percentage: "60 %" / "60%". */
+export function formatPercent(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
+}

@@ -17,11 +17,16 @@ interface CharacterCountedTextAreaProps {
   error?: string;
   rows?: number;
   required?: boolean;
+  /** Ids of further text that describes the field, e.g. a notice shared by several fields. */
+  describedBy?: string;
+  /** Shown beside the field as the user types, before any submit (a live check). */
+  liveError?: string;
 }
 
 export function CharacterCountedTextArea(props: CharacterCountedTextAreaProps) {
   const { t } = useTranslation();
-  const { id, label, value, onChange, maxLength, hint, error, rows = 4, required } = props;
+  const { id, label, value, onChange, maxLength, hint, rows = 4, required } = props;
+  const error = props.error ?? props.liveError;
   const remaining = maxLength - value.length;
   const message = t('form.charactersLeft', {
     count: remaining,
@@ -35,7 +40,9 @@ export function CharacterCountedTextArea(props: CharacterCountedTextAreaProps) {
   const hintId = `${id}-hint`;
   const countId = `${id}-count`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, countId, error ? errorId : null].filter(Boolean).join(' ');
+  const describedBy = [props.describedBy ?? null, hint ? hintId : null, countId, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <label className="form-label" htmlFor={id}>
@@ -46,7 +53,12 @@ export function CharacterCountedTextArea(props: CharacterCountedTextAreaProps) {
           {hint}
         </p>
       ) : null}
-      {error ? <FieldError id={errorId} message={error} /> : null}
+      {error ? (
+        // A live error is announced once, when it appears; an error from submitting is listed in the summary.
+        <div role={props.error ? undefined : 'alert'}>
+          <FieldError id={errorId} message={error} />
+        </div>
+      ) : null}
       <textarea
         className="form-input form-textarea"
         id={id}

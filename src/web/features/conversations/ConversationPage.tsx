@@ -19,6 +19,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId, newestPublished } from '../framework/framework-view.ts';
+import { TalkingPointsSection } from '../practice/TalkingPointsSection.tsx';
 import { AgendaSection } from './AgendaSection.tsx';
 import { AddendaSection, SignaturesSection } from './AgreementSections.tsx';
 import { useConversationTitle } from './ConversationsPage.tsx';
@@ -113,6 +114,7 @@ function ConversationView({ detail, framework, scheduled }: SectionProps & { sch
       ) : null}
       <DetailsSection detail={detail} />
       <PreparationSection detail={detail} framework={framework} />
+      <TalkingPointsSection detail={detail} />
       <AgendaSection detail={detail} framework={framework} />
       <NotesSection detail={detail} />
       <PlanSection detail={detail} framework={framework} />

@@ -12,6 +12,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId, newestPublished } from '../framework/framework-view.ts';
+import { PlanPairingsSection } from '../pairings/PlanPairingsSection.tsx';
 import { GoalCard } from './PlanSection.tsx';
 
 type PlanGoal = Plan['goals'][number];
@@ -50,6 +51,7 @@ function PlanView({ userId, own }: { userId: string; own: boolean }) {
       ) : (
         <PlanGoals plan={plan.data} framework={framework.data?.document} userId={userId} />
       )}
+      {plan.data ? <PlanPairingsSection userId={userId} own={own} name={plan.data.person.name} /> : null}
     </>
   );
 }

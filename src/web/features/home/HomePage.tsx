@@ -17,6 +17,12 @@ export function HomePage() {
     { to: '/profil', title: t('nav.profile'), text: t('home.shortcuts.profile'), show: true },
     { to: '/samtaler', title: t('nav.conversations'), text: t('home.shortcuts.conversations'), show: true },
     { to: '/plan', title: t('nav.plan'), text: t('home.shortcuts.plan'), show: true },
+    {
+      to: '/praksislog',
+      title: t('nav.practice'),
+      text: t('home.shortcuts.practice'),
+      show: hasRole(user, 'employee'),
+    },
     { to: '/kompetenceramme', title: t('nav.framework'), text: t('home.shortcuts.framework'), show: true },
     {
       to: '/runder',

@@ -2,9 +2,9 @@
  * @module A radar chart with its legend: the chart is one image with an accessible name and description; the
  * legend shows each layer's line and marker in words as well; the numbers are in the table beside it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RadarHandle } from './echarts-radar.ts';
+import { useChart } from '../../ui/useChart.ts';
 import type { ChartData, Layer } from './profile-view.ts';
 import { layerLook, radarOption } from './radar-option.ts';
 
@@ -23,42 +23,13 @@ const compactWidth = 520;
 
 export function RadarChart({ id, title, description, data, labels, size }: RadarChartProps) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const handle = useRef<RadarHandle | null>(null);
   const [compact, setCompact] = useState(false);
-  const [failed, setFailed] = useState(false);
   const option = useMemo(() => radarOption({ data, labels, compact }), [data, labels, compact]);
-  const latest = useRef(option);
-  latest.current = option;
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    let cancelled = false;
-    const observer = new ResizeObserver(() => {
-      setCompact(element.clientWidth < compactWidth);
-      handle.current?.resize();
-    });
-    observer.observe(element);
-    setCompact(element.clientWidth < compactWidth);
-    import('./echarts-radar.ts')
-      .then(({ mountRadar }) => {
-        if (!cancelled) handle.current = mountRadar(element, latest.current);
-      })
-      .catch(() => {
-        if (!cancelled) setFailed(true);
-      });
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-      handle.current?.dispose();
-      handle.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    handle.current?.update(option);
-  }, [option]);
+  const { container, failed } = useChart(
+    () => import('./echarts-radar.ts').then((module) => module.mountRadar),
+    option,
+    (width) => setCompact(width < compactWidth),
+  );
 
   const descriptionId = `${id}-description`;
   return (

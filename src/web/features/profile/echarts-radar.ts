@@ -5,23 +5,10 @@
  */
 import { RadarChart } from 'echarts/charts';
 import { RadarComponent } from 'echarts/components';
-import { type EChartsCoreOption, init, use } from 'echarts/core';
+import { use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { mountSvgChart } from '../../ui/echarts-svg.ts';
 
 use([RadarChart, RadarComponent, SVGRenderer]);
 
-export interface RadarHandle {
-  update(option: EChartsCoreOption): void;
-  resize(): void;
-  dispose(): void;
-}
-
-export function mountRadar(container: HTMLElement, option: EChartsCoreOption): RadarHandle {
-  const chart = init(container, null, { renderer: 'svg' });
-  chart.setOption(option);
-  return {
-    update: (next) => chart.setOption(next, { notMerge: true }),
-    resize: () => chart.resize(),
-    dispose: () => chart.dispose(),
-  };
-}
+export const mountRadar = mountSvgChart;

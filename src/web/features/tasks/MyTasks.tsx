@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationTask } from '../../../server/contracts/conversations.ts';
+import type { PairingTask } from '../../../server/contracts/pairings.ts';
 import type { Task } from '../../../server/contracts/rounds.ts';
 import { useTasks } from '../../api/queries.ts';
 import { formatDate, formatDay } from '../../i18n/format.ts';
@@ -69,12 +70,33 @@ function ConversationTaskItem({ task, own }: { task: ConversationTask; own: bool
   );
 }
 
+/** Learning from a colleague, or helping one: both are on the caller's plan page, with the pairing's details. */
+function PairingTaskItem({ task }: { task: PairingTask }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const values = { name: task.colleague.name, competence: task.competence.name };
+  return (
+    <li className={task.overdue ? 'task task--overdue' : 'task'}>
+      <p className="task-title">
+        <Link to="/plan">{t(`tasks.pairing.${task.kind}`, values)}</Link>
+      </p>
+      <p className="task-meta">
+        {task.dueDate
+          ? t('tasks.deadline', { date: formatDay(task.dueDate, locale) })
+          : t('tasks.pairing.noDueDate')}
+        {task.overdue ? <strong className="tag tag--strong">{t('tasks.overdue')}</strong> : null}
+      </p>
+    </li>
+  );
+}
+
 /** The task list, as a section of the home page. */
 export function MyTasks() {
   const { t } = useTranslation();
   const tasks = useTasks();
   const user = useSessionUser();
   const conversationTasks = tasks.data?.conversations ?? [];
+  const pairingTasks = tasks.data?.pairings ?? [];
   const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
   const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
   return (
@@ -84,7 +106,7 @@ export function MyTasks() {
         <Loading />
       ) : tasks.isError ? (
         <QueryErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />
-      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 ? (
+      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 && pairingTasks.length === 0 ? (
         <p>{t('tasks.empty')}</p>
       ) : (
         <>
@@ -117,6 +139,16 @@ export function MyTasks() {
                     task={task}
                     own={task.subject.id === user?.id}
                   />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {pairingTasks.length ? (
+            <>
+              <h3 className="task-group-title">{t('tasks.pairingsTitle', { count: pairingTasks.length })}</h3>
+              <ul className="task-list">
+                {pairingTasks.map((task) => (
+                  <PairingTaskItem key={task.pairingId} task={task} />
                 ))}
               </ul>
             </>
