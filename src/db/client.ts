@@ -23,6 +23,7 @@ export interface DatabaseHandle {
 }
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationLock = 'database-migrations';
 
 /** Opens PGlite on a data directory (or in memory when `dataDir` is undefined), or from a dumped template. */
 export async function openPglite(
@@ -39,6 +40,9 @@ export async function openPglite(
   };
 }
 
+/** The first key of every advisory lock Vejviser takes ("vejv"), so no other application's lock is mistaken for ours. */
+export const advisoryLockNamespace = 0x76656a76;
+
 export async function openPostgres(
   connectionString: string,
   options: { max?: number } = {},
@@ -53,7 +57,25 @@ export async function openPostgres(
   return {
     db,
     kind: 'postgresql',
-    migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+    migrate: async () => {
+      // Several servers starting at once after an upgrade: one migrates while the others wait for its lock, then
+      // find nothing left to do. Drizzle's migrator takes no lock of its own; without this the second server fails
+      // on "already exists". The migrations run on the connection that holds the lock.
+      const client = await pool.connect();
+      const lockArguments = [advisoryLockNamespace, migrationLock];
+      let failed = false;
+      try {
+        await client.query('select pg_advisory_lock($1, hashtext($2))', lockArguments);
+        await migratePg(drizzlePg(client), { migrationsFolder });
+        await client.query('select pg_advisory_unlock($1, hashtext($2))', lockArguments);
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // After a failure the connection is closed rather than pooled, which also ends its lock.
+        client.release(failed);
+      }
+    },
     close: () => pool.end(),
   };
 }
