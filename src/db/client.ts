@@ -18,7 +18,10 @@ export interface DatabaseHandle {
   /** Applies every committed migration that has not run yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** PGlite only: the whole database as a compressed archive, to start copies from (tests use it). */
+  /**
+   * PGlite only: the whole database as a gzipped archive of its data directory, consistent even while the instance
+   * serves requests (backups and test templates use it).
+   */
   dump?: () => Promise<Blob>;
 }
 
@@ -36,7 +39,14 @@ export async function openPglite(
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
-    dump: async () => (await client.dumpDataDir('gzip')) as Blob,
+    dump: async () => {
+      // A checkpoint first, so a restored copy starts without replaying the write-ahead log since the last one.
+      await client.exec('CHECKPOINT');
+      // dumpDataDir only waits for the statement that is running, not for an open transaction to end. Inside
+      // PGlite's transaction lock no other statement or transaction can run, so the files copied are those of a
+      // moment between transactions: nothing half-done is in them, and nothing changes while they are read.
+      return client.transaction(async () => (await client.dumpDataDir('gzip')) as Blob);
+    },
   };
 }
 

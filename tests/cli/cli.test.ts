@@ -1,4 +1,4 @@
-/** @module The command line as an operator uses it: config errors, create-admin, seed-demo, and a clean stop. */
+/** @module The command line as an operator uses it: config errors, create-admin, seed-demo, an online backup, and a clean stop. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,12 @@ describe('vejviser CLI', () => {
     const health = await fetch('http://127.0.0.1:3219/api/health');
     expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
 
+    // The running server makes the backup itself; nobody has to stop it.
+    const backup = await finish(['backup', '--out', join(dataDir, 'while-serving.backup')]);
+    expect(backup.code, backup.output).toBe(0);
+    expect(backup.output).toContain('Made by the running server, which kept serving.');
+    expect((await fetch('http://127.0.0.1:3219/api/health/ready')).status).toBe(200);
+
     const second = await finish(['start'], { PORT: '3220' });
     expect(second.code).toBe(2);
     expect(second.output).toContain('in use by another Vejviser process');
@@ -115,6 +121,7 @@ describe('vejviser CLI', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pgdata.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'control/server.sock'))).toBe(false);
   }, 120_000);
 });
 
