@@ -16,12 +16,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { count, like } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder, openPglite } from '../../src/db/client.ts';
 import { appliedMigrations, knownMigrations } from '../../src/db/migration-level.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
+import { outbox } from '../../src/db/schema.ts';
 import { demoPassword, seedDemo } from '../../src/db/seed/demo.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import {
@@ -119,6 +121,49 @@ describe('backup and restore of the embedded database', () => {
     // The server kept its database and still answers.
     expect(await createRepositories(server.db).system.findDemoMunicipality()).toBeDefined();
   }, 120_000);
+
+  it('makes a consistent backup while transactions keep writing: each is in it whole or not at all', async () => {
+    const demo = (await createRepositories(server.db).system.findDemoMunicipality())!;
+    let writing = true;
+    let committed = 0;
+    const writer = (async () => {
+      while (writing) {
+        // Two rows that belong together, written in one transaction.
+        await server.db.transaction(async (tx) => {
+          for (const half of ['a', 'b']) {
+            await tx.insert(outbox).values({
+              municipalityId: demo.id,
+              toEmail: `par-${committed}-${half}@demokommune.example`,
+              subject: `pair ${committed}`,
+              body: half,
+            });
+          }
+        });
+        committed += 1;
+        // PGlite answers without waiting for I/O: let the rest of the process (the backup) have its turn.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    while (committed < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    const committedBefore = committed;
+    const file = await makeBackup(server);
+    writing = false;
+    await writer;
+
+    await restoreEmbedded(folder('under-load'), file);
+    const restored = await openPglite({ dataDir: folder('under-load/pgdata') });
+    try {
+      const pairs = await restored.db
+        .select({ subject: outbox.subject, rows: count() })
+        .from(outbox)
+        .where(like(outbox.subject, 'pair %'))
+        .groupBy(outbox.subject);
+      expect(pairs.length).toBeGreaterThanOrEqual(committedBefore);
+      expect(pairs.filter((pair) => pair.rows !== 2)).toEqual([]);
+    } finally {
+      await restored.close();
+    }
+  }, 60_000);
 
   it('refuses a file that is not a backup, is cut short, or whose data or manifest is damaged', () => {
     const file = readFileSync(backupPath);
