@@ -87,6 +87,11 @@ async function start(config: Config) {
   say(
     `Database: ${handle.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}`,
   );
+  if (handle.kind === 'postgresql' && !config.SESSION_SECRET) {
+    say(
+      `Sessions: no SESSION_SECRET, so this server keeps its own in ${config.DATA_DIR}. Set the same SESSION_SECRET on every server before running more than one.`,
+    );
+  }
   say(
     config.SMTP_URL
       ? 'E-mail: sent over SMTP.'
@@ -182,10 +187,11 @@ async function createAdminCommand(config: Config, args: string[]) {
   }
 }
 
-const postgresBackupAdvice = `Vejviser uses a PostgreSQL server here (DATABASE_URL), which PostgreSQL's own tools back up
-without stopping anything:
+const postgresBackupAdvice = `Vejviser uses a PostgreSQL server here (DATABASE_URL). Back it up with PostgreSQL's own
+tools, which need no downtime:
   pg_dump --format=custom --file=vejviser-$(date +%F).dump "$DATABASE_URL"
-  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" vejviser-YYYY-MM-DD.dump
+and restore with every Vejviser server stopped:
+  pg_restore --clean --if-exists --no-owner --single-transaction --dbname="$DATABASE_URL" vejviser-YYYY-MM-DD.dump
 See "Backups" in docs/operations.md.`;
 
 const size = (bytes: number) =>
