@@ -2,8 +2,6 @@
  * @module Several servers on one database send each outbox e-mail once: two senders at once, on PGlite and on
  * PostgreSQL, against a real SMTP server.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
@@ -11,6 +9,7 @@ import { outbox } from '../../src/db/schema.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { claimMinutes, createMailer } from '../../src/server/mail.ts';
 import { engineMissing, engines, openTestDatabase } from '../support/database.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 
 const minutes = (count: number) => count * 60_000;
 
@@ -20,41 +19,23 @@ describe.each(engines)('outbox with several senders on %s', (kind) => {
     let handle: DatabaseHandle;
     let repositories: Repositories;
     let municipalityId: string;
-    let smtp: SMTPServer;
-    let port: number;
-    const received: string[] = [];
+    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    const received = () => smtp.received.map((email) => email.text.match(/^Subject: (.*)$/m)![1]!.trim());
 
     beforeAll(async () => {
       // On PostgreSQL the pool has four connections, so the two senders' statements really run side by side.
       handle = await openTestDatabase(kind);
       repositories = createRepositories(handle.db);
       municipalityId = (await repositories.system.findMunicipalityBySlug('demo-kommune'))!.id;
-      smtp = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        onData(stream, _session, callback) {
-          let text = '';
-          stream.on('data', (chunk: Buffer) => {
-            text += chunk.toString('utf8');
-          });
-          // A little slowness, as from a real server, so each sender is mid-message while the other claims.
-          stream.on('end', () =>
-            setTimeout(() => {
-              received.push(text.match(/^Subject: (.*)$/m)![1]!.trim());
-              callback();
-            }, 15),
-          );
-        },
-      });
-      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-      port = (smtp.server.address() as AddressInfo).port;
+      // A little slowness, as from a real server, so each sender is mid-message while the other claims.
+      smtp = await startSmtpServer({ delayMs: 15 });
     });
     afterAll(async () => {
-      await new Promise<void>((resolve) => smtp.close(resolve));
+      await smtp.close();
       await handle?.close();
     });
     beforeEach(async () => {
-      received.length = 0;
+      smtp.received.length = 0;
       await handle.db.delete(outbox);
     });
 
@@ -72,7 +53,7 @@ describe.each(engines)('outbox with several senders on %s', (kind) => {
     };
     const mailer = (now?: () => Date) =>
       createMailer({
-        smtpUrl: `smtp://127.0.0.1:${port}`,
+        smtpUrl: smtp.url,
         from: 'Vejviser <vejviser@demokommune.example>',
         repositories,
         logger: createLogger('silent'),
@@ -91,9 +72,7 @@ describe.each(engines)('outbox with several senders on %s', (kind) => {
       // Both took part: the senders really overlapped, rather than one finding the queue empty.
       expect(sentByFirst).toBeGreaterThan(0);
       expect(sentBySecond).toBeGreaterThan(0);
-      expect([...received].sort()).toEqual(
-        Array.from({ length: 12 }, (_, index) => `Reminder ${index}`).sort(),
-      );
+      expect(received().sort()).toEqual(Array.from({ length: 12 }, (_, index) => `Reminder ${index}`).sort());
       expect(await repositories.system.unsentEmails(100)).toEqual([]);
     });
 
@@ -122,12 +101,12 @@ describe.each(engines)('outbox with several senders on %s', (kind) => {
       const whileClaimed = mailer(() => new Date(claimedAt.getTime() + minutes(claimMinutes - 1)));
       expect(await whileClaimed.sendPending()).toBe(0);
       whileClaimed.close();
-      expect(received).toEqual([]);
+      expect(received()).toEqual([]);
 
       const afterClaim = mailer(() => new Date(claimedAt.getTime() + minutes(claimMinutes + 1)));
       expect(await afterClaim.sendPending()).toBe(1);
       afterClaim.close();
-      expect(received).toEqual(['Reminder 0']);
+      expect(received()).toEqual(['Reminder 0']);
     });
 
     it('gives a message back when the SMTP server fails, so the next round sends it', async () => {
@@ -144,7 +123,7 @@ describe.each(engines)('outbox with several senders on %s', (kind) => {
       const working = mailer();
       expect(await working.sendPending()).toBe(1);
       working.close();
-      expect(received).toEqual(['Reminder 0']);
+      expect(received()).toEqual(['Reminder 0']);
     });
   });
 });

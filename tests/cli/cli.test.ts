@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { verifyPassword } from '../../src/server/auth/passwords.ts';
+import { scratchDatabase } from '../support/postgres.ts';
 
 const root = join(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -129,28 +130,12 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 
 // Needs a PostgreSQL server; skipped only when TEST_DATABASE_URL is unset (CI always sets it).
 describe.skipIf(!postgresUrl)('vejviser CLI on a PostgreSQL server', () => {
-  const database = `vejviser_cli_${process.pid}`;
-  const url = () => {
-    const parsed = new URL(postgresUrl!);
-    parsed.pathname = `/${database}`;
-    return parsed.toString();
-  };
-  const admin = async (sql: string) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  const database = scratchDatabase(postgresUrl!, `vejviser_cli_${process.pid}`);
+  afterAll(() => database.drop());
 
   it('migrates, serves without demo data, and seeds the demo only when asked', async () => {
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${database}`);
-    const env = { DATABASE_URL: url() };
+    await database.create();
+    const env = { DATABASE_URL: database.url };
     const migrated = await finish(['migrate'], env);
     expect(migrated.code, migrated.output).toBe(0);
 
