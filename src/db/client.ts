@@ -18,11 +18,15 @@ export interface DatabaseHandle {
   /** Applies every committed migration that has not run yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** PGlite only: the whole database as a compressed archive, to start copies from (tests use it). */
+  /**
+   * PGlite only: the whole database as a gzipped archive of its data directory, consistent even while the instance
+   * serves requests (backups and test templates use it).
+   */
   dump?: () => Promise<Blob>;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationLock = 'database-migrations';
 
 /** Opens PGlite on a data directory (or in memory when `dataDir` is undefined), or from a dumped template. */
 export async function openPglite(
@@ -35,9 +39,19 @@ export async function openPglite(
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
-    dump: async () => (await client.dumpDataDir('gzip')) as Blob,
+    dump: async () => {
+      // A checkpoint first, so a restored copy starts without replaying the write-ahead log since the last one.
+      await client.exec('CHECKPOINT');
+      // dumpDataDir only waits for the statement that is running, not for an open transaction to end. Inside
+      // PGlite's transaction lock no other statement or transaction can run, so the files copied are those of a
+      // moment between transactions: nothing half-done is in them, and nothing changes while they are read.
+      return client.transaction(async () => (await client.dumpDataDir('gzip')) as Blob);
+    },
   };
 }
+
+/** The first key of every advisory lock Vejviser takes ("vejv"), so no other application's lock is mistaken for ours. */
+export const advisoryLockNamespace = 0x76656a76;
 
 export async function openPostgres(
   connectionString: string,
@@ -53,7 +67,25 @@ export async function openPostgres(
   return {
     db,
     kind: 'postgresql',
-    migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+    migrate: async () => {
+      // Several servers starting at once after an upgrade: one migrates while the others wait for its lock, then
+      // find nothing left to do. Drizzle's migrator takes no lock of its own; without this the second server fails
+      // on "already exists". The migrations run on the connection that holds the lock.
+      const client = await pool.connect();
+      const lockArguments = [advisoryLockNamespace, migrationLock];
+      let failed = false;
+      try {
+        await client.query('select pg_advisory_lock($1, hashtext($2))', lockArguments);
+        await migratePg(drizzlePg(client), { migrationsFolder });
+        await client.query('select pg_advisory_unlock($1, hashtext($2))', lockArguments);
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // After a failure the connection is closed rather than pooled, which also ends its lock.
+        client.release(failed);
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -366,8 +366,16 @@ export const outbox = pgTable(
     body: text('body').notNull(),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * A server sending this message has claimed it until then; another server leaves it alone. A claim that runs out
+     * (the sender died mid-way) makes the message free to send again.
+     */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
-  (table) => [index('outbox_municipality_idx').on(table.municipalityId, table.createdAt)],
+  (table) => [
+    index('outbox_municipality_idx').on(table.municipalityId, table.createdAt),
+    index('outbox_unsent_idx').on(table.createdAt).where(sql`${table.sentAt} is null`),
+  ],
 );
 
 /** A conversation between an employee and a leader: scheduled, prepared, held, and signed by both. */

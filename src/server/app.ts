@@ -115,7 +115,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
 
   const api = new OpenAPIHono<AppEnv>()
-    .route('/', healthRoutes(options.db, options.databaseKind))
+    .route('/', healthRoutes(options.db, options.databaseKind, logger))
     .route(
       '/auth',
       authRoutes({

@@ -1,4 +1,5 @@
-/** @module `npm run vejviser -- <command>`: start, migrate, seed-demo, create-admin. */
+/** @module `npm run vejviser -- <command>`: start, migrate, seed-demo, create-admin, backup, restore. */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -9,7 +10,17 @@ import { demoAccounts, demoPassword, seedDemo } from '../db/seed/demo.ts';
 import { createApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { oneTimePassword } from './auth/tokens.ts';
+import {
+  BackupError,
+  backupEmbedded,
+  makeBackup,
+  readBackup,
+  readBackupFile,
+  restoreEmbedded,
+  writeBackupFile,
+} from './backup.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { startControlServer } from './control.ts';
 import { openEmbedded } from './embedded.ts';
 import { LockedError } from './lock.ts';
 import { createLogger } from './logger.ts';
@@ -68,6 +79,11 @@ async function start(config: Config) {
   const stopMail = config.SMTP_URL
     ? startMailLoop(createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, repositories, logger }))
     : () => {};
+  // The embedded database's owner answers `vejviser backup` over a socket in DATA_DIR, so backups need no downtime.
+  const stopControl =
+    handle.kind === 'pglite'
+      ? await startControlServer(resolve(config.DATA_DIR), { backup: () => makeBackup(handle) }, logger)
+      : async () => {};
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -78,6 +94,11 @@ async function start(config: Config) {
   say(
     `Database: ${handle.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}`,
   );
+  if (handle.kind === 'postgresql' && !config.SESSION_SECRET) {
+    say(
+      `Sessions: no SESSION_SECRET, so this server keeps its own in ${config.DATA_DIR}. Set the same SESSION_SECRET on every server before running more than one.`,
+    );
+  }
   say(
     config.SMTP_URL
       ? 'E-mail: sent over SMTP.'
@@ -94,6 +115,7 @@ async function start(config: Config) {
     force.unref();
     stopMail();
     server.close();
+    await stopControl();
     await handle.close();
     process.exit(0);
   };
@@ -172,6 +194,63 @@ async function createAdminCommand(config: Config, args: string[]) {
   }
 }
 
+const postgresBackupAdvice = `Vejviser uses a PostgreSQL server here (DATABASE_URL). Back it up with PostgreSQL's own
+tools, which need no downtime:
+  pg_dump --format=custom --file=vejviser-$(date +%F).dump "$DATABASE_URL"
+and restore with every Vejviser server stopped:
+  pg_restore --clean --if-exists --no-owner --single-transaction --dbname="$DATABASE_URL" vejviser-YYYY-MM-DD.dump
+See "Backups" in docs/operations.md.`;
+
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function backupCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+  if (config.DATABASE_URL) throw new UsageError(postgresBackupAdvice);
+  if (!values.out) throw new UsageError('backup needs --out <file>, e.g. --out vejviser-2026-12-03.backup');
+  const { file, madeBy } = await backupEmbedded(config.DATA_DIR);
+  // Checked as restore will check it, so a backup that could not be restored is never reported as made.
+  const { manifest } = readBackup(file, 'The backup just made');
+  writeBackupFile(values.out, file);
+  say(`Backup written to ${values.out} (${size(file.length)}).`);
+  say(
+    madeBy === 'server'
+      ? 'Made by the running server, which kept serving.'
+      : 'Made from the stopped database.',
+  );
+  say(
+    `Vejviser ${manifest.vejviserVersion}, ${manifest.migrations.applied} migrations (latest ${manifest.migrations.latest}), ${manifest.createdAt}.`,
+  );
+  say('It holds personal data: keep it as safely as the server itself.');
+}
+
+async function restoreCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, force: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  if (config.DATABASE_URL) throw new UsageError(postgresBackupAdvice);
+  if (!values.from) throw new UsageError('restore needs --from <file> (and --force to replace a database).');
+  const report = await restoreEmbedded(config.DATA_DIR, readBackupFile(values.from), {
+    force: values.force,
+    name: values.from,
+  });
+  say(`Restored ${values.from} into ${report.dataDir}.`);
+  say(
+    `The backup was made ${report.manifest.createdAt} by Vejviser ${report.manifest.vejviserVersion} (${report.manifest.migrations.applied} migrations).`,
+  );
+  if (report.migrationsApplied > 0) {
+    say(`Applied ${report.migrationsApplied} newer migration(s) of this Vejviser to it.`);
+  }
+  if (report.replacedKeptIn) {
+    say(
+      `The database it replaced is kept in ${report.replacedKeptIn}; delete it once you have checked the restore.`,
+    );
+  }
+  say('Start the server as usual.');
+}
+
 class UsageError extends Error {}
 
 const usage = `Usage: npm run vejviser -- <command>
@@ -179,7 +258,9 @@ const usage = `Usage: npm run vejviser -- <command>
   migrate                                 apply database migrations
   seed-demo                               create the demo municipality "Demo Kommune"
   create-admin --email <e-mail> --municipality <name> [--name <full name>]
-                                          create an administrator with a one-time password`;
+                                          create an administrator with a one-time password
+  backup --out <file>                     back up the embedded database (also while the server runs)
+  restore --from <file> [--force]         restore a backup into DATA_DIR (the server must be stopped)`;
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
@@ -193,13 +274,23 @@ async function main(argv: string[]) {
       return seedDemoCommand(config);
     case 'create-admin':
       return createAdminCommand(config, args);
+    case 'backup':
+      return backupCommand(config, args);
+    case 'restore':
+      return restoreCommand(config, args);
     default:
       throw new UsageError(command ? `Unknown command "${command}".\n${usage}` : usage);
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof LockedError || error instanceof UsageError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof LockedError ||
+    error instanceof UsageError ||
+    error instanceof BackupError ||
+    // A wrong or missing option of a command.
+    String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
   process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
   process.exit(known ? 2 : 1);
 });

@@ -117,6 +117,11 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: everyone(200, 200),
     why: 'Health is public so load balancers can probe it; it reveals nothing.',
   },
+  'GET /api/health/ready': {
+    path: () => '/api/health/ready',
+    expected: everyone(200, 200),
+    why: 'Readiness is public so load balancers can probe it; it tells the state of the server, never of anyone.',
+  },
   'GET /api/openapi.json': {
     path: () => '/api/openapi.json',
     expected: everyone(200, 200),

@@ -1,44 +1,21 @@
 /** @module Reminders reach an SMTP server when one is configured, and wait in the outbox while it is down. */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/server/logger.ts';
 import { createMailer } from '../../src/server/mail.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { worldRound } from '../support/world.ts';
-
-interface Received {
-  to: string[];
-  text: string;
-}
 
 describe('sending e-mail', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  let port: number;
-  const received: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   beforeAll(async () => {
     t = await startTestApp();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let text = '';
-        stream.on('data', (chunk: Buffer) => {
-          text += chunk.toString('utf8');
-        });
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), text });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
     await t.close();
   });
 
@@ -52,7 +29,7 @@ describe('sending e-mail', () => {
     expect(reminded.reminded.map((person: { name: string }) => person.name)).toEqual(['Mads Pedersen']);
 
     const mailer = createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: smtp.url,
       from: 'Vejviser <vejviser@demokommune.example>',
       repositories: t.repositories,
       logger: createLogger('silent'),
@@ -60,10 +37,10 @@ describe('sending e-mail', () => {
     expect(await mailer.sendPending()).toBe(1);
     expect(await mailer.sendPending()).toBe(0);
     mailer.close();
-    expect(received).toHaveLength(1);
-    expect(received[0]!.to).toEqual(['mads.pedersen@demokommune.example']);
-    expect(received[0]!.text).toContain('Mads Pedersen');
-    expect(received[0]!.text).toContain('From: Vejviser <vejviser@demokommune.example>');
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(['mads.pedersen@demokommune.example']);
+    expect(smtp.received[0]!.text).toContain('Mads Pedersen');
+    expect(smtp.received[0]!.text).toContain('From: Vejviser <vejviser@demokommune.example>');
 
     const { messages } = await (
       await t.call('GET', '/api/admin/outbox', { as: await t.login('admin') })

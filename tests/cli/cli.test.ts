@@ -1,12 +1,14 @@
-/** @module The command line as an operator uses it: config errors, create-admin, seed-demo, and a clean stop. */
+/** @module The command line as an operator uses it: config errors, create-admin, seed-demo, an online backup, and a clean stop. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { verifyPassword } from '../../src/server/auth/passwords.ts';
+import { scratchDatabase } from '../support/postgres.ts';
 
 const root = join(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -34,6 +36,15 @@ const finish = async (args: string[], env: Record<string, string> = {}) => {
   const code = await process.exited;
   return { code, output: process.output() };
 };
+
+/** A port nobody listens on now: fixed ports collide when two checkouts run their tests at once. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 async function waitFor(child: ChildProcess, output: () => string, text: string) {
   for (let waited = 0; waited < 60_000; waited += 100) {
@@ -103,18 +114,26 @@ describe('vejviser CLI', () => {
   }, 90_000);
 
   it('serves, refuses a second server on the same data, and stops cleanly on SIGTERM', async () => {
-    const server = run(['start'], { PORT: '3219', HOST: '127.0.0.1' });
-    await waitFor(server.child, server.output, 'Vejviser is running at http://localhost:3219');
-    const health = await fetch('http://127.0.0.1:3219/api/health');
+    const port = await freePort();
+    const server = run(['start'], { PORT: String(port), HOST: '127.0.0.1' });
+    await waitFor(server.child, server.output, `Vejviser is running at http://localhost:${port}`);
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
 
-    const second = await finish(['start'], { PORT: '3220' });
+    // The running server makes the backup itself; nobody has to stop it.
+    const backup = await finish(['backup', '--out', join(dataDir, 'while-serving.backup')]);
+    expect(backup.code, backup.output).toBe(0);
+    expect(backup.output).toContain('Made by the running server, which kept serving.');
+    expect((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status).toBe(200);
+
+    const second = await finish(['start'], { PORT: String(await freePort()) });
     expect(second.code).toBe(2);
     expect(second.output).toContain('in use by another Vejviser process');
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pgdata.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'control/server.sock'))).toBe(false);
   }, 120_000);
 });
 
@@ -122,39 +141,24 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 
 // Needs a PostgreSQL server; skipped only when TEST_DATABASE_URL is unset (CI always sets it).
 describe.skipIf(!postgresUrl)('vejviser CLI on a PostgreSQL server', () => {
-  const database = `vejviser_cli_${process.pid}`;
-  const url = () => {
-    const parsed = new URL(postgresUrl!);
-    parsed.pathname = `/${database}`;
-    return parsed.toString();
-  };
-  const admin = async (sql: string) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  const database = scratchDatabase(postgresUrl!, `vejviser_cli_${process.pid}`);
+  afterAll(() => database.drop());
 
   it('migrates, serves without demo data, and seeds the demo only when asked', async () => {
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${database}`);
-    const env = { DATABASE_URL: url() };
+    await database.create();
+    const env = { DATABASE_URL: database.url };
     const migrated = await finish(['migrate'], env);
     expect(migrated.code, migrated.output).toBe(0);
 
-    const server = run(['start'], { ...env, PORT: '3221', HOST: '127.0.0.1' });
+    const port = await freePort();
+    const server = run(['start'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
     await waitFor(server.child, server.output, 'Vejviser is running');
-    expect(await (await fetch('http://127.0.0.1:3221/api/health')).json()).toEqual({
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({
       status: 'ok',
       database: 'postgresql',
     });
     expect(server.output()).not.toContain('Demo Kommune');
-    const login = await fetch('http://127.0.0.1:3221/api/auth/login', {
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'mette.lund@demokommune.example', password: 'vejviser-demo' }),

@@ -1,10 +1,11 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { municipalities, outbox, sessions, unitLeaders, users } from '../schema.ts';
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
 export interface LiveSession extends SessionRow {
   roles: string[];
   locale: string;
@@ -117,8 +118,37 @@ export function systemRepository(db: Database) {
         .limit(limit);
     },
 
+    /**
+     * Claims the oldest unsent e-mail that no other sender holds, until `claimUntil`. Several servers on one database
+     * each get a different message: `SKIP LOCKED` passes over a row another sender is claiming at this moment, and
+     * `claimed_until` keeps it away from them afterwards, while it is being sent.
+     */
+    async claimEmail(now: Date, claimUntil: Date): Promise<OutboxRow | undefined> {
+      const next = db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(isNull(outbox.sentAt), or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now))))
+        .orderBy(asc(outbox.createdAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      const [row] = await db
+        .update(outbox)
+        .set({ claimedUntil: claimUntil })
+        .where(inArray(outbox.id, next))
+        .returning();
+      return row;
+    },
+
+    /** Gives a claimed e-mail back unsent, so the next round (on any server) tries it again. */
+    async releaseEmail(id: string): Promise<void> {
+      await db
+        .update(outbox)
+        .set({ claimedUntil: null })
+        .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
+    },
+
     async markEmailSent(id: string, sentAt: Date): Promise<void> {
-      await db.update(outbox).set({ sentAt }).where(eq(outbox.id, id));
+      await db.update(outbox).set({ sentAt, claimedUntil: null }).where(eq(outbox.id, id));
     },
 
     /** Ends every other session of a person, e.g. after a password change. */

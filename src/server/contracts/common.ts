@@ -56,3 +56,27 @@ export const healthSchema = z
   .strictObject({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof healthSchema>;
+
+export const readinessSchema = z
+  .strictObject({
+    /** `ready`: send traffic here. `not_ready`: answered with 503, so a load balancer leaves this server out. */
+    status: z.enum(['ready', 'not_ready']),
+    database: z.enum(['pglite', 'postgresql']),
+    checks: z.strictObject({
+      /** Did a query come back? */
+      database: z.enum(['ok', 'unavailable']),
+      /**
+       * `current`: every migration of this build has run. `pending`: some have not. `newer`: a newer Vejviser has
+       * migrated further, as in the middle of a rolling upgrade (still ready). `unknown`: the database did not answer.
+       */
+      migrations: z.enum(['current', 'pending', 'newer', 'unknown']),
+    }),
+    migrations: z.strictObject({
+      /** Migrations recorded as run in the database; null when it did not answer. */
+      applied: z.number().int().nullable(),
+      /** Migrations this build of Vejviser ships. */
+      known: z.number().int(),
+    }),
+  })
+  .meta({ id: 'Readiness' });
+export type Readiness = z.infer<typeof readinessSchema>;

@@ -1,0 +1,40 @@
+/**
+ * @module A fingerprint of every table in the public schema (row count and a hash of the rows in key order), found
+ * from the catalogue, so a comparison covers tables that later features add without naming them.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../src/db/client.ts';
+
+export interface TableFingerprint {
+  rows: number;
+  /** md5 of every row as text, ordered by the primary key (by the whole row where a table has none). */
+  hash: string;
+}
+
+type Rows<T> = { rows: T[] };
+
+export async function fingerprintTables(db: Database): Promise<Record<string, TableFingerprint>> {
+  const tables = (await db.execute(sql`
+    select quote_ident(t.table_name) as "table",
+      (select string_agg(quote_ident(k.column_name), ', ' order by k.ordinal_position)
+         from information_schema.table_constraints c
+         join information_schema.key_column_usage k
+           on k.constraint_schema = c.constraint_schema and k.constraint_name = c.constraint_name
+        where c.table_schema = 'public' and c.table_name = t.table_name and c.constraint_type = 'PRIMARY KEY'
+      ) as "key"
+    from information_schema.tables t
+    where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
+    order by t.table_name`)) as unknown as Rows<{ table: string; key: string | null }>;
+  const fingerprints: Record<string, TableFingerprint> = {};
+  for (const { table, key } of tables.rows) {
+    // Both names come from the catalogue, quoted by the database itself.
+    const result = (await db.execute(
+      sql.raw(
+        `select count(*)::int as "rows", md5(coalesce(string_agg(row_text, E'\\n' order by ${key ?? 'row_text'}), '')) as "hash"
+           from (select t.*, t::text as row_text from public.${table} t) t`,
+      ),
+    )) as unknown as Rows<{ rows: number; hash: string }>;
+    fingerprints[table] = { rows: Number(result.rows[0]!.rows), hash: result.rows[0]!.hash };
+  }
+  return fingerprints;
+}
