@@ -25,9 +25,11 @@ import type { Logger } from './logger.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
+import { groupConversationRoutes } from './routes/group-conversations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { planRoutes } from './routes/plans.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
 
@@ -117,7 +119,9 @@ export function createApp(options: AppOptions) {
     .route('/', peopleRoutes())
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
-    .route('/', conversationRoutes(now));
+    .route('/', conversationRoutes(now))
+    .route('/', groupConversationRoutes(now))
+    .route('/', planRoutes(now));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

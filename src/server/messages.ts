@@ -29,6 +29,9 @@ const da: Catalog = {
     'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
   conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
   conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
+  group_conversation_closed:
+    'Gruppesamtalen er afsluttet og kan ikke ændres. Skriv et tillæg, hvis der er noget at tilføje.',
+  group_conversation_not_closed: 'Tillæg kan først skrives, når lederen har afsluttet gruppesamtalen.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -58,6 +61,9 @@ const en: Catalog = {
     'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
   conversation_not_signed: 'Addenda can be written once you have both signed.',
   conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
+  group_conversation_closed:
+    'The group conversation has been closed and cannot be changed. Write an addendum if there is something to add.',
+  group_conversation_not_closed: 'Addenda can be written once the leader has closed the group conversation.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -93,7 +99,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     rating_missing: 'Vælg et niveau eller "Kan ikke vurdere".',
     employee_not_led: 'Du kan kun planlægge samtaler med medarbejdere i de enheder, du er leder for.',
     follow_up_unknown:
-      'Den samtale, der skal følges op på, findes ikke eller handler om en anden medarbejder.',
+      'Den samtale, der skal følges op på, findes ikke, handler om en anden medarbejder, eller medarbejderen var ikke med i gruppesamtalen.',
     scheduled_past: 'Tidspunktet skal ligge i fremtiden.',
     owner_not_party: 'Den ansvarlige skal være medarbejderen eller en af medarbejderens ledere.',
     colleague_required: 'Vælg den kollega, medarbejderen skal lære af.',
@@ -105,6 +111,13 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: 'Målet findes ikke i medarbejderens udviklingsplan.',
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
+    kind_not_here: 'Den slags punkt hører ikke til denne samtale.',
+    group_unit_not_led: 'Vælg en enhed, du er leder for.',
+    participant_not_in_unit:
+      'Deltageren skal være en aktiv medarbejder i enheden eller en enhed under den, og ikke dens leder.',
+    too_few_participants: 'Vælg mindst to deltagere. Med én medarbejder holder du en almindelig samtale.',
+    owner_not_in_group: 'Den ansvarlige skal være en af deltagerne eller en leder af enheden.',
+    colleague_not_participant: 'Kollegaen skal være en af deltagerne.',
   },
   en: {
     required: 'Must be filled in.',
@@ -125,7 +138,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     level_off_scale: 'The level is outside the scale.',
     rating_missing: 'Choose a level or "Cannot assess".',
     employee_not_led: 'You can only schedule conversations with employees in the units you lead.',
-    follow_up_unknown: 'The conversation to follow up does not exist or is about another employee.',
+    follow_up_unknown:
+      'The conversation to follow up does not exist, is about another employee, or the employee did not take part in the group conversation.',
     scheduled_past: 'The time must be in the future.',
     owner_not_party: "The owner must be the employee or one of the employee's leaders.",
     colleague_required: 'Choose the colleague the employee will learn from.',
@@ -137,6 +151,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: "The goal is not in the employee's development plan.",
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
+    kind_not_here: 'This kind of item does not belong in this conversation.',
+    group_unit_not_led: 'Choose a unit you lead.',
+    participant_not_in_unit:
+      'A participant must be an active employee of the unit or a unit below it, and not its leader.',
+    too_few_participants:
+      'Choose at least two participants. With one employee, hold an ordinary conversation.',
+    owner_not_in_group: 'The owner must be one of the participants or a leader of the unit.',
+    colleague_not_participant: 'The colleague must be one of the participants.',
   },
 };
 

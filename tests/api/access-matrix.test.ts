@@ -1,7 +1,12 @@
 /** @module Runs the access-control matrix against the real app, on every engine, and checks every route has an entry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
-import { type HeldConversation, heldConversation } from '../support/conversations.ts';
+import {
+  demoPersonIds,
+  type HeldConversation,
+  heldConversation,
+  heldGroupConversation,
+} from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
 import { worldRound } from '../support/world.ts';
 import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
@@ -12,6 +17,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let frameworkVersionId: string;
     let roundId: string;
     const conversationOf = new Map<string, HeldConversation>();
+    const groupOf = new Map<string, HeldConversation>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -19,9 +25,15 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       const demo = testApp.repositories.forTenant(demoId);
       frameworkVersionId = (await demo.frameworks.listVersions())[0]!.id;
       roundId = (await demo.rounds.list()).find((round) => round.name === worldRound.name)!.id;
+      // Each employee actor's group MUS has two other colleagues from Team Skranke, and never the other actor.
+      const others = {
+        employee: await demoPersonIds(testApp, ['Fatima Ali', 'Kirsten Jensen']),
+        colleague: await demoPersonIds(testApp, ['Peter Nielsen', 'Louise Andersen']),
+      };
       for (const person of ['employee', 'colleague'] as const) {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
+        groupOf.set(personId, await heldGroupConversation(testApp, [personId, ...others[person]]));
       }
     });
     afterAll(() => testApp?.close());
@@ -54,6 +66,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
             frameworkVersionId,
             roundId,
             ...conversationOf.get(subjectId)!,
+            groupConversationId: groupOf.get(subjectId)!.conversationId,
           };
           await entry.before?.(testApp, context);
           const response = await testApp.call(method, entry.path(context), {

@@ -24,6 +24,8 @@ export const errorCodes = [
   'conversation_not_started',
   'conversation_not_signed',
   'conversation_held',
+  'group_conversation_closed',
+  'group_conversation_not_closed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -124,6 +124,7 @@ export function customAgendaItem(id: string, title: string, questionsText: strin
     reason: null,
     divergence: null,
     gap: null,
+    team: null,
     prompts: [],
     questions: questionsFromText(questionsText).map((text) => ({ id: null, phase: null, text })),
   };
