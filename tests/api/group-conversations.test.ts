@@ -486,9 +486,7 @@ describe.each(engines)('group MUS on %s', (kind) => {
         ).rejects.toThrow();
         await expect(
           t.handle.db.insert(conversationParticipants).values({
-            municipalityId: (await t.repositories.system.findLoginByEmail(
-              'birthe.hansen@demokommune.example',
-            ))!.municipalityId,
+            municipalityId: (await t.repositories.system.findLoginByEmail(people.employee))!.municipalityId,
             conversationId: groupId,
             userId: ids.peter,
           }),
