@@ -289,6 +289,8 @@ export const addendumSchema = z.strictObject({
   text: z.string(),
 });
 
+export type Addendum = z.infer<typeof addendumSchema>;
+
 export const addendumInputSchema = z.strictObject({ text: required(4000) }).meta({ id: 'AddendumInput' });
 
 export const signInputSchema = z

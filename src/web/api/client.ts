@@ -19,6 +19,9 @@ import type {
   conversationListSchema,
   Goal,
   GoalInput,
+  GroupConversationDetail,
+  GroupConversationInput,
+  GroupConversationUpdate,
   Notes,
   Plan,
   Preparation,
@@ -237,10 +240,38 @@ export const api = {
   addAddendum: (conversationId: string, text: string) =>
     request<ConversationDetail>('POST', `${conversationPath(conversationId)}/addenda`, { text }),
   plan: (userId: string) => request<Plan>('GET', `/api/plans/${encodeURIComponent(userId)}`),
+
+  groupConversation: (conversationId: string) =>
+    request<GroupConversationDetail>('GET', groupConversationPath(conversationId)),
+  scheduleGroupConversation: (input: GroupConversationInput) =>
+    request<GroupConversationDetail>('POST', '/api/group-conversations', input),
+  updateGroupConversation: (conversationId: string, input: GroupConversationUpdate) =>
+    request<GroupConversationDetail>('PUT', groupConversationPath(conversationId), input),
+  startGroupConversation: (conversationId: string) =>
+    request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/start`),
+  groupGuide: (conversationId: string) =>
+    request<Agenda>('GET', `${groupConversationPath(conversationId)}/guide`),
+  saveGroupAgenda: (conversationId: string, version: number, items: AgendaItemInput[]) =>
+    request<Agenda>('PUT', `${groupConversationPath(conversationId)}/agenda`, { version, items }),
+  saveGroupNotes: (conversationId: string, version: number, items: Record<string, string>) =>
+    request<Notes>('PUT', `${groupConversationPath(conversationId)}/notes`, { version, items }),
+  createTeamGoal: (conversationId: string, input: GoalInput) =>
+    request<Goal>('POST', `${groupConversationPath(conversationId)}/goals`, input),
+  closeGroupConversation: (conversationId: string, contentVersion: number) =>
+    request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/close`, {
+      contentVersion,
+    }),
+  addGroupAddendum: (conversationId: string, text: string) =>
+    request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/addenda`, { text }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
 };
+
+/** The API path of a group conversation; its calendar file is a plain link below it. */
+export function groupConversationPath(conversationId: string): string {
+  return `/api/group-conversations/${encodeURIComponent(conversationId)}`;
+}
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {

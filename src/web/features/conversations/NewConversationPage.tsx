@@ -6,23 +6,17 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ConversationDetail } from '../../../server/contracts/conversations.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useTeam } from '../../api/queries.ts';
-import { todayIso } from '../../i18n/format.ts';
 import { useCurrentUser } from '../../session/session.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
+import { SelectField } from '../../ui/FormField.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
-import {
-  conversationKindIds,
-  errorFor,
-  isIsoDate,
-  isTime,
-  placeFieldErrors,
-  toScheduledAt,
-} from './conversation-form.ts';
+import { conversationKindIds, errorFor, placeFieldErrors, toScheduledAt } from './conversation-form.ts';
+import { ScheduleFields, type ScheduleValues, scheduleErrors, scheduleFieldIds } from './ScheduleFields.tsx';
+import { personOptions } from './shared.tsx';
 
 /** State passed to the conversation page after scheduling, so it can say so. */
 export interface ConversationScheduledState {
@@ -32,21 +26,13 @@ export interface ConversationScheduledState {
 const ids = {
   kind: 'conversation-kind',
   employee: 'conversation-employee',
-  date: 'conversation-date',
-  time: 'conversation-time',
-  duration: 'conversation-duration',
-  place: 'conversation-place',
+  ...scheduleFieldIds('conversation'),
 };
-const durations = [30, 45, 60, 90, 120] as const;
 type Kind = (typeof conversationKindIds)[number];
 
-interface Values {
+interface Values extends ScheduleValues {
   kind: Kind;
   employeeId: string;
-  date: string;
-  time: string;
-  durationMinutes: number;
-  place: string;
 }
 
 export function NewConversationPage() {
@@ -84,6 +70,7 @@ export function NewConversationPage() {
             place: '',
           }}
           followUpOf={followUpOf && isVersionId(followUpOf) ? followUpOf : null}
+          followsGroup={search.get('group') === '1'}
         />
       )}
     </>
@@ -94,6 +81,8 @@ function ScheduleForm(props: {
   people: { id: string; name: string }[];
   initial: Values;
   followUpOf: string | null;
+  /** The conversation followed up is a group MUS (its page is elsewhere, its guide starts with team goals). */
+  followsGroup: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -149,24 +138,12 @@ function ScheduleForm(props: {
     },
   });
 
-  const validate = (): FormError[] => {
-    const found: FormError[] = [];
-    if (!values.employeeId)
-      found.push({ fieldId: ids.employee, message: t('conversations.new.errors.employee') });
-    if (!values.date) found.push({ fieldId: ids.date, message: t('conversations.new.errors.dateRequired') });
-    else if (!isIsoDate(values.date) || !toScheduledAt(values.date, '12:00'))
-      found.push({ fieldId: ids.date, message: t('conversations.new.errors.dateInvalid') });
-    else if (values.date < todayIso())
-      found.push({ fieldId: ids.date, message: t('conversations.new.errors.datePast') });
-    if (!values.time) found.push({ fieldId: ids.time, message: t('conversations.new.errors.timeRequired') });
-    else if (!isTime(values.time))
-      found.push({ fieldId: ids.time, message: t('conversations.new.errors.timeInvalid') });
-    if (!values.place.trim())
-      found.push({ fieldId: ids.place, message: t('conversations.new.errors.place') });
-    else if (values.place.trim().length > 200)
-      found.push({ fieldId: ids.place, message: t('conversations.new.errors.placeTooLong', { count: 200 }) });
-    return found;
-  };
+  const validate = (): FormError[] => [
+    ...(values.employeeId
+      ? []
+      : [{ fieldId: ids.employee, message: t('conversations.new.errors.employee') }]),
+    ...scheduleErrors(values, ids, t, { future: true }),
+  ];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -178,20 +155,23 @@ function ScheduleForm(props: {
   };
 
   const kindError = errorFor(errors, ids.kind);
-  const employeeError = errorFor(errors, ids.employee);
-  const dateError = errorFor(errors, ids.date);
-  const timeError = errorFor(errors, ids.time);
-  const durationError = errorFor(errors, ids.duration);
-  const describe = (id: string, error: string | undefined, hint = false) =>
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describe = (id: string, error: string | undefined) => (error ? `${id}-error` : undefined);
 
   return (
     <>
       {props.followUpOf ? (
         <div className="notice notice--info">
-          <p>{t('conversations.new.followUpNotice')}</p>
           <p>
-            <Link to={`/samtaler/${props.followUpOf}`}>{t('conversations.new.followUpLink')}</Link>
+            {props.followsGroup
+              ? t('conversations.new.followUpGroupNotice')
+              : t('conversations.new.followUpNotice')}
+          </p>
+          <p>
+            <Link to={`/samtaler/${props.followsGroup ? 'grus/' : ''}${props.followUpOf}`}>
+              {props.followsGroup
+                ? t('conversations.new.followUpGroupLink')
+                : t('conversations.new.followUpLink')}
+            </Link>
           </p>
         </div>
       ) : null}
@@ -220,96 +200,22 @@ function ScheduleForm(props: {
           ))}
         </fieldset>
 
-        <div className={employeeError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="form-label" htmlFor={ids.employee}>
-            {t('conversations.new.employee')}
-          </label>
-          {employeeError ? <FieldError id={`${ids.employee}-error`} message={employeeError} /> : null}
-          <select
-            id={ids.employee}
-            className="form-select"
-            value={values.employeeId}
-            aria-invalid={employeeError ? true : undefined}
-            aria-describedby={describe(ids.employee, employeeError)}
-            onChange={(event) => set('employeeId', event.target.value)}
-          >
-            <option value="">{t('conversations.new.chooseEmployee')}</option>
-            {props.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
-
-        <div className={dateError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="form-label" htmlFor={ids.date}>
-            {t('conversations.new.date')}
-          </label>
-          {dateError ? <FieldError id={`${ids.date}-error`} message={dateError} /> : null}
-          <input
-            id={ids.date}
-            type="date"
-            className="form-input form-input--date"
-            min={todayIso()}
-            value={values.date}
-            required
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby={describe(ids.date, dateError)}
-            onChange={(event) => set('date', event.target.value)}
-          />
-        </div>
-
-        <div className={timeError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="form-label" htmlFor={ids.time}>
-            {t('conversations.new.time')}
-          </label>
-          <p className="form-hint" id={`${ids.time}-hint`}>
-            {t('conversations.new.timeHint')}
-          </p>
-          {timeError ? <FieldError id={`${ids.time}-error`} message={timeError} /> : null}
-          <input
-            id={ids.time}
-            type="time"
-            className="form-input form-input--date"
-            value={values.time}
-            required
-            aria-invalid={timeError ? true : undefined}
-            aria-describedby={describe(ids.time, timeError, true)}
-            onChange={(event) => set('time', event.target.value)}
-          />
-        </div>
-
-        <div className={durationError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="form-label" htmlFor={ids.duration}>
-            {t('conversations.new.duration')}
-          </label>
-          {durationError ? <FieldError id={`${ids.duration}-error`} message={durationError} /> : null}
-          <select
-            id={ids.duration}
-            className="form-select form-select--m"
-            value={values.durationMinutes}
-            aria-invalid={durationError ? true : undefined}
-            aria-describedby={describe(ids.duration, durationError)}
-            onChange={(event) => set('durationMinutes', Number(event.target.value))}
-          >
-            {durations.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {t('conversations.minutes', { count: minutes })}
-              </option>
-            ))}
-          </select>
-        </div>
-
-        <TextField
-          id={ids.place}
-          name="place"
-          label={t('conversations.new.place')}
-          hint={t('conversations.new.placeHint')}
-          value={values.place}
-          onChange={(value) => set('place', value)}
-          error={errorFor(errors, ids.place)}
-          required
+        <SelectField
+          id={ids.employee}
+          label={t('conversations.new.employee')}
+          error={errorFor(errors, ids.employee)}
+          value={values.employeeId}
+          empty={t('conversations.new.chooseEmployee')}
+          options={personOptions(props.people)}
+          onChange={(value) => set('employeeId', value)}
+        />
+        <ScheduleFields
+          ids={ids}
+          values={values}
+          errors={errors}
+          onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
+          future
+          placeHint={t('conversations.new.placeHint')}
         />
 
         <button type="submit" className="button button--primary">

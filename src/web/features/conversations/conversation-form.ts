@@ -82,9 +82,11 @@ export function toDateAndTime(instant: string): { date: string; time: string } {
 }
 
 /** Upcoming (not yet held) conversations first, the soonest first; then the held and signed ones, the latest first. */
-export function groupConversations(conversations: readonly ConversationSummary[]): {
-  upcoming: ConversationSummary[];
-  held: ConversationSummary[];
+export function groupConversations<T extends Pick<ConversationSummary, 'stage' | 'scheduledAt' | 'heldAt'>>(
+  conversations: readonly T[],
+): {
+  upcoming: T[];
+  held: T[];
 } {
   const upcoming = conversations
     .filter((conversation) => conversation.stage === 'scheduled')
