@@ -43,6 +43,7 @@ describe.each(engines)('group MUS on %s', (kind) => {
       for (const person of [
         'leaderSkranke',
         'leaderDigital',
+        'digitalEmployee',
         'chief',
         'employee',
         'colleague',
@@ -509,6 +510,26 @@ describe.each(engines)('group MUS on %s', (kind) => {
         );
         expect(added.status).toBe(201);
         expect(added.body.addenda.at(-1)).toMatchObject({ author: { id: ids.mads, name: 'Mads Pedersen' } });
+      });
+    });
+
+    describe('the demo', () => {
+      it('opens with Jonas’s closed group MUS, which Susanne reads with its team goal', async () => {
+        const { groups } = (await json(await call('GET', '/api/conversations', 'digitalEmployee'))).body;
+        const demo = groups.find(
+          (group: { unit: { name: string } }) => group.unit.name === 'Team Telefon og Digital',
+        );
+        expect(demo).toMatchObject({ stage: 'signed', myRole: 'participant', participantCount: 7 });
+        const view: GroupConversationDetail = await (
+          await call('GET', `/api/group-conversations/${demo.id}`, 'digitalEmployee')
+        ).json();
+        expect(view.goals.map((goal) => goal.title)).toEqual([
+          'Vi viser borgerne Digital Post i stedet for at læse brevene op',
+        ]);
+        expect(view.closedBy?.person.name).toBe('Jonas Mikkelsen');
+        const team = view.agenda!.items.filter((item) => item.team);
+        expect(team.length).toBeGreaterThan(0);
+        for (const item of team) expect(item.team!.rated).toBe(7);
       });
     });
 
