@@ -209,22 +209,22 @@ async function withTeamCounts(
 }
 
 /** Per-field problems of a participant list: people of the unit (or below it), active, not its leaders, two or more. */
-function participantProblems(
+async function participantProblems(
+  tenant: TenantRepositories,
   locale: Locale,
   participantIds: readonly string[],
-  context: {
-    unitId: string;
-    units: readonly UnitNode[];
-    people: readonly { id: string; unitId: string | null; active: boolean }[];
-    leaderIds: ReadonlySet<string>;
-  },
-): Record<string, string> {
+  group: { unitId: string; units: readonly UnitNode[] },
+): Promise<Record<string, string>> {
+  const [people, leaderships] = await Promise.all([
+    tenant.people.listUsers(),
+    tenant.people.listLeaderships(),
+  ]);
+  const leaderIds = new Set(leadersAbove(leaderships, group.units, group.unitId).map((leader) => leader.id));
   const fields: Record<string, string> = {};
-  const inUnit = subtreeUnitIds(context.units, [context.unitId]);
+  const inUnit = subtreeUnitIds(group.units, [group.unitId]);
   participantIds.forEach((id, index) => {
-    const person = context.people.find((entry) => entry.id === id);
-    const fits =
-      person?.active && person.unitId !== null && inUnit.has(person.unitId) && !context.leaderIds.has(id);
+    const person = people.find((entry) => entry.id === id);
+    const fits = person?.active && person.unitId !== null && inUnit.has(person.unitId) && !leaderIds.has(id);
     if (!fits) fields[`participantIds.${index}`] = fieldMessage(locale, 'participant_not_in_unit');
   });
   if (new Set(participantIds).size < groupSize.min) {
@@ -323,26 +323,16 @@ export function groupConversationRoutes(now: () => Date) {
       if (!isLeader(principal)) throw forbidden();
       const locale = c.get('locale');
       const input = c.req.valid('json');
-      const [units, people, leaderships] = await Promise.all([
-        tenant.people.listUnits(),
-        tenant.people.listUsers(),
-        tenant.people.listLeaderships(),
-      ]);
+      const units = await tenant.people.listUnits();
       const scheduledAt = new Date(input.scheduledAt);
       const fields = scheduleProblems(locale, scheduledAt, now());
       const participantIds = [...new Set(input.participantIds)];
       if (!unitsLedBy(principal, units).has(input.unitId)) {
         fields.unitId = fieldMessage(locale, 'group_unit_not_led');
       } else {
-        const leaderIds = new Set(leadersAbove(leaderships, units, input.unitId).map((leader) => leader.id));
         Object.assign(
           fields,
-          participantProblems(locale, input.participantIds, {
-            unitId: input.unitId,
-            units,
-            people,
-            leaderIds,
-          }),
+          await participantProblems(tenant, locale, input.participantIds, { unitId: input.unitId, units }),
         );
       }
       invalid(fields);
@@ -403,19 +393,10 @@ export function groupConversationRoutes(now: () => Date) {
       const { version, participantIds, ...input } = c.req.valid('json');
       const changes = scheduleChanges(input, loaded.group.heldAt, participantIds !== undefined);
       if (participantIds) {
-        const [people, leaderships] = await Promise.all([
-          loaded.tenant.people.listUsers(),
-          loaded.tenant.people.listLeaderships(),
-        ]);
-        const leaderIds = new Set(
-          leadersAbove(leaderships, loaded.units, loaded.group.unitId).map((leader) => leader.id),
-        );
         invalid(
-          participantProblems(loaded.locale, participantIds, {
+          await participantProblems(loaded.tenant, loaded.locale, participantIds, {
             unitId: loaded.group.unitId,
             units: loaded.units,
-            people,
-            leaderIds,
           }),
         );
       }

@@ -6,28 +6,25 @@ import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { ConversationDetail } from '../../../server/contracts/conversations.ts';
 import { api, conversationPath } from '../../api/client.ts';
 import { useConversation, useFrameworks, useFrameworkVersion } from '../../api/queries.ts';
 import { formatDate, formatDay, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeading } from '../../ui/PageHeading.tsx';
-import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId, newestPublished } from '../framework/framework-view.ts';
 import { AgendaSection, type AgendaSource } from './AgendaSection.tsx';
 import { AddendaSection, SignaturesSection } from './AgreementSections.tsx';
 import { useConversationTitle } from './ConversationsPage.tsx';
-import type { ConversationScheduledState } from './NewConversationPage.tsx';
 import { NotesSection, type NotesSource } from './NotesSection.tsx';
 import { PlanSection, type PlanSource } from './PlanSection.tsx';
 import { PreparationSection } from './PreparationSection.tsx';
 import { FollowUpDateForm, RescheduleBox } from './ScheduleForms.tsx';
 import {
   type Outcome,
+  RecordFrame,
   Section,
   StatusLine,
   SummaryRow,
@@ -60,29 +57,17 @@ function ConversationLoader({ conversationId }: { conversationId: string }) {
   const conversation = useConversation(conversationId);
   const framework = useConversationFramework(conversation.data);
   const titleOf = useConversationTitle();
-  const location = useLocation();
-  const scheduled = (location.state as ConversationScheduledState | null)?.scheduled === true;
-  const title = conversation.data ? titleOf(conversation.data.conversation) : t('conversations.caption');
   return (
-    <>
-      <p className="page-caption">{t('conversations.caption')}</p>
-      <PageHeading title={title}>{title}</PageHeading>
-      {conversation.isPending ? (
-        <Loading />
-      ) : conversation.isError ? (
-        <QueryErrorNotice error={conversation.error} onRetry={() => void conversation.refetch()} />
-      ) : framework.isError ? (
-        <QueryErrorNotice error={framework.error} onRetry={() => void framework.refetch()} />
-      ) : !framework.data ? (
-        <Loading />
-      ) : (
-        <ConversationView
-          detail={conversation.data}
-          framework={framework.data.document}
-          scheduled={scheduled}
-        />
+    <RecordFrame
+      caption={t('conversations.caption')}
+      title={conversation.data ? titleOf(conversation.data.conversation) : t('conversations.caption')}
+      record={conversation}
+      framework={framework}
+    >
+      {(detail, document, scheduled) => (
+        <ConversationView detail={detail} framework={document} scheduled={scheduled} />
       )}
-    </>
+    </RecordFrame>
   );
 }
 

@@ -6,7 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { GroupConversationDetail } from '../../../server/contracts/conversations.ts';
 import { ApiError, api, groupConversationPath } from '../../api/client.ts';
@@ -14,20 +14,17 @@ import { queryKeys, useFrameworkVersion, useGroupConversation } from '../../api/
 import { formatDate, formatDay, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useCurrentUser } from '../../session/session.ts';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeading } from '../../ui/PageHeading.tsx';
-import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
 import { AgendaSection } from './AgendaSection.tsx';
 import { AddendaSection } from './AgreementSections.tsx';
-import type { ConversationScheduledState } from './NewConversationPage.tsx';
 import { NotesSection } from './NotesSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { groupDurations } from './ScheduleFields.tsx';
 import { FollowUpDateForm, RescheduleBox } from './ScheduleForms.tsx';
 import {
   type Outcome,
+  RecordFrame,
   Section,
   StatusLine,
   SummaryRow,
@@ -46,27 +43,19 @@ function GroupLoader({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const group = useGroupConversation(conversationId);
   const framework = useFrameworkVersion(group.data?.frameworkVersionId ?? undefined);
-  const location = useLocation();
-  const scheduled = (location.state as ConversationScheduledState | null)?.scheduled === true;
-  const title = group.data
-    ? t('groups.titleWith', { unit: group.data.conversation.unit.name })
-    : t('groups.caption');
   return (
-    <>
-      <p className="page-caption">{t('groups.caption')}</p>
-      <PageHeading title={title}>{title}</PageHeading>
-      {group.isPending ? (
-        <Loading />
-      ) : group.isError ? (
-        <QueryErrorNotice error={group.error} onRetry={() => void group.refetch()} />
-      ) : framework.isError ? (
-        <QueryErrorNotice error={framework.error} onRetry={() => void framework.refetch()} />
-      ) : !framework.data ? (
-        <Loading />
-      ) : (
-        <GroupView detail={group.data} framework={framework.data.document} scheduled={scheduled} />
+    <RecordFrame
+      caption={t('groups.caption')}
+      title={
+        group.data ? t('groups.titleWith', { unit: group.data.conversation.unit.name }) : t('groups.caption')
+      }
+      record={group}
+      framework={framework}
+    >
+      {(detail, document, scheduled) => (
+        <GroupView detail={detail} framework={document} scheduled={scheduled} />
       )}
-    </>
+    </RecordFrame>
   );
 }
 

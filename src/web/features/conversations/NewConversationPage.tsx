@@ -1,10 +1,10 @@
 /** @module "Planlæg samtale": a leader schedules a conversation with one of their people (a follow-up via the query). */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ConversationDetail } from '../../../server/contracts/conversations.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { queryKeys, useTeam } from '../../api/queries.ts';
 import { useCurrentUser } from '../../session/session.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
@@ -14,14 +14,15 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
-import { conversationKindIds, errorFor, placeFieldErrors, toScheduledAt } from './conversation-form.ts';
-import { ScheduleFields, type ScheduleValues, scheduleErrors, scheduleFieldIds } from './ScheduleFields.tsx';
-import { personOptions } from './shared.tsx';
-
-/** State passed to the conversation page after scheduling, so it can say so. */
-export interface ConversationScheduledState {
-  scheduled?: boolean;
-}
+import { conversationKindIds, errorFor } from './conversation-form.ts';
+import {
+  ScheduleFields,
+  type ScheduleValues,
+  scheduleErrors,
+  scheduleFieldIds,
+  scheduleSubmit,
+} from './ScheduleFields.tsx';
+import { type ConversationScheduledState, personOptions, useFormErrors } from './shared.tsx';
 
 const ids = {
   kind: 'conversation-kind',
@@ -88,15 +89,9 @@ function ScheduleForm(props: {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(props.initial);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, failWith } = useFormErrors();
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
 
   const schedule = useMutation({
     mutationFn: (scheduledAt: string) =>
@@ -119,23 +114,14 @@ function ScheduleForm(props: {
       const state: ConversationScheduledState = { scheduled: true };
       await navigate(`/samtaler/${detail.conversation.id}`, { state });
     },
-    onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        fail(
-          placeFieldErrors(error.fields, {
-            kind: ids.kind,
-            employeeId: ids.employee,
-            scheduledAt: ids.date,
-            durationMinutes: ids.duration,
-            place: ids.place,
-          }),
-        );
-      } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
-      }
-    },
+    onError: (error) =>
+      failWith(error, {
+        kind: ids.kind,
+        employeeId: ids.employee,
+        scheduledAt: ids.date,
+        durationMinutes: ids.duration,
+        place: ids.place,
+      }),
   });
 
   const validate = (): FormError[] => [
@@ -145,14 +131,13 @@ function ScheduleForm(props: {
     ...scheduleErrors(values, ids, t, { future: true }),
   ];
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (schedule.isPending) return;
-    const found = validate();
-    const scheduledAt = toScheduledAt(values.date, values.time);
-    if (found.length > 0 || !scheduledAt) return fail(found);
-    schedule.mutate(scheduledAt);
-  };
+  const onSubmit = scheduleSubmit({
+    pending: schedule.isPending,
+    problems: validate,
+    values,
+    fail,
+    send: schedule.mutate,
+  });
 
   const kindError = errorFor(errors, ids.kind);
   const describe = (id: string, error: string | undefined) => (error ? `${id}-error` : undefined);

@@ -1,6 +1,6 @@
 /** @module "Planlæg gruppe-MUS": a leader schedules a group conversation with the people of a unit they lead. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { subtreeUnitIds } from '../../../domain/access.ts';
@@ -13,16 +13,16 @@ import { SelectField } from '../../ui/FormField.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
-import { errorFor, toScheduledAt } from './conversation-form.ts';
-import type { ConversationScheduledState } from './NewConversationPage.tsx';
+import { errorFor } from './conversation-form.ts';
 import {
   groupDurations,
   ScheduleFields,
   type ScheduleValues,
   scheduleErrors,
   scheduleFieldIds,
+  scheduleSubmit,
 } from './ScheduleFields.tsx';
-import { useFormErrors } from './shared.tsx';
+import { type ConversationScheduledState, useFormErrors } from './shared.tsx';
 
 const ids = {
   unit: 'group-unit',
@@ -140,14 +140,13 @@ function GroupScheduleForm({ team, units }: { team: Team; units: Unit[] }) {
     ...scheduleErrors(values, ids, t, { future: true }),
   ];
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (schedule.isPending) return;
-    const found = validate();
-    const scheduledAt = toScheduledAt(values.date, values.time);
-    if (found.length > 0 || !scheduledAt) return fail(found);
-    schedule.mutate(scheduledAt);
-  };
+  const onSubmit = scheduleSubmit({
+    pending: schedule.isPending,
+    problems: validate,
+    values,
+    fail,
+    send: schedule.mutate,
+  });
 
   const participantsError = errorFor(errors, participantsTarget);
   const toggle = (personId: string, checked: boolean) =>

@@ -3,6 +3,7 @@
  * (a new conversation, a group MUS, a reschedule), with their checks before anything is sent.
  */
 import type { TFunction } from 'i18next';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../i18n/format.ts';
 import type { FormError } from '../../ui/ErrorSummary.tsx';
@@ -114,3 +115,24 @@ export function ScheduleFields(props: {
     </>
   );
 }
+
+/**
+ * A scheduling form's submit: nothing while a save is under way; the form's own problems first; otherwise the instant
+ * its date and time name, in the browser's offset for that day.
+ */
+export const scheduleSubmit =
+  (form: {
+    pending: boolean;
+    problems: () => FormError[];
+    values: Pick<ScheduleValues, 'date' | 'time'>;
+    fail: (errors: FormError[]) => void;
+    send: (scheduledAt: string) => void;
+  }) =>
+  (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.pending) return;
+    const found = form.problems();
+    const scheduledAt = toScheduledAt(form.values.date, form.values.time);
+    if (found.length > 0 || !scheduledAt) return form.fail(found);
+    form.send(scheduledAt);
+  };

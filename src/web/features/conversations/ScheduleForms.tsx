@@ -8,8 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateField } from '../../ui/FormField.tsx';
-import { isIsoDate, toDateAndTime, toScheduledAt } from './conversation-form.ts';
-import { ScheduleFields, type ScheduleValues, scheduleErrors, scheduleFieldIds } from './ScheduleFields.tsx';
+import { isIsoDate, toDateAndTime } from './conversation-form.ts';
+import {
+  ScheduleFields,
+  type ScheduleValues,
+  scheduleErrors,
+  scheduleFieldIds,
+  scheduleSubmit,
+} from './ScheduleFields.tsx';
 import { type Outcome, useErrorText, useFormErrors } from './shared.tsx';
 
 interface Schedule {
@@ -55,14 +61,13 @@ export function RescheduleBox<Detail>(props: {
       }
     },
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    const found = scheduleErrors(values, ids, t, { future: false });
-    const scheduledAt = toScheduledAt(values.date, values.time);
-    if (found.length || !scheduledAt) return fail(found);
-    save.mutate(scheduledAt);
-  };
+  const onSubmit = scheduleSubmit({
+    pending: save.isPending,
+    problems: () => scheduleErrors(values, ids, t, { future: false }),
+    values,
+    fail,
+    send: save.mutate,
+  });
   if (!open) {
     return (
       <p className="print-hidden">

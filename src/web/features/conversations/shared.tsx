@@ -1,15 +1,20 @@
 /** @module Pieces the conversation sections share: the section frame, the status line, refreshing, names of things. */
-import { useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { Locale } from '../../../domain/text.ts';
 import type { ConversationDetail } from '../../../server/contracts/conversations.ts';
+import type { FrameworkVersion } from '../../../server/contracts/frameworks.ts';
 import { ApiError } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import type { FormError } from '../../ui/ErrorSummary.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { placeFieldErrors } from './conversation-form.ts';
 
 export interface Outcome {
@@ -130,6 +135,44 @@ export function WhenRows(props: { scheduledAt: string; durationMinutes: number; 
         })}
       </SummaryRow>
       <SummaryRow term={t('conversations.detail.place')}>{props.place}</SummaryRow>
+    </>
+  );
+}
+
+/**
+ * A conversation's or group MUS's page frame: caption and heading, then the record once it and its framework have
+ * loaded (or what went wrong), and whether the page was reached right after scheduling.
+ */
+/** State passed to a conversation's page after scheduling, so it can say so. */
+export interface ConversationScheduledState {
+  scheduled?: boolean;
+}
+
+export function RecordFrame<Detail>(props: {
+  caption: string;
+  title: string;
+  record: UseQueryResult<Detail>;
+  framework: UseQueryResult<FrameworkVersion>;
+  children: (detail: Detail, framework: FrameworkDocument, scheduled: boolean) => ReactNode;
+}) {
+  const { record, framework } = props;
+  const location = useLocation();
+  const scheduled = (location.state as ConversationScheduledState | null)?.scheduled === true;
+  return (
+    <>
+      <p className="page-caption">{props.caption}</p>
+      <PageHeading title={props.title}>{props.title}</PageHeading>
+      {record.isPending ? (
+        <Loading />
+      ) : record.isError ? (
+        <QueryErrorNotice error={record.error} onRetry={() => void record.refetch()} />
+      ) : framework.isError ? (
+        <QueryErrorNotice error={framework.error} onRetry={() => void framework.refetch()} />
+      ) : !framework.data ? (
+        <Loading />
+      ) : (
+        props.children(record.data, framework.data.document, scheduled)
+      )}
     </>
   );
 }
