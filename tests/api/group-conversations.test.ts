@@ -562,6 +562,31 @@ describe.each(engines)('group MUS on %s', (kind) => {
         ]);
       });
 
+      it('is not for a leader outside the unit, even when a participant has moved to their team', async () => {
+        const [digital] = await t.handle.db.select().from(users).where(eq(users.id, ids.susanne));
+        await t.handle.db.update(users).set({ unitId: digital!.unitId }).where(eq(users.id, ids.mads));
+        try {
+          const response = await json(
+            await call('POST', '/api/conversations', 'leaderDigital', {
+              kind: 'follow_up',
+              employeeId: ids.mads,
+              followUpOf: groupId,
+              scheduledAt: '2027-01-11T10:00:00+01:00',
+              place: 'Mødelokale 4',
+            }),
+          );
+          expect(response.status).toBe(422);
+          expect(response.body.error.fields).toHaveProperty(['followUpOf']);
+          // Mads still reads the meeting he took part in; his new leader does not.
+          expect((await call('GET', `/api/group-conversations/${groupId}`, 'colleague')).status).toBe(200);
+          expect((await call('GET', `/api/group-conversations/${groupId}`, 'leaderDigital')).status).toBe(
+            404,
+          );
+        } finally {
+          await t.handle.db.update(users).set({ unitId: skrankeId }).where(eq(users.id, ids.mads));
+        }
+      });
+
       it('is only for someone who took part', async () => {
         const response = await json(
           await call('POST', '/api/conversations', 'leaderSkranke', {

@@ -539,12 +539,15 @@ export function conversationRoutes(now: () => Date) {
       if (role !== 'leader') fields.employeeId = fieldMessage(locale, 'employee_not_led');
       const scheduledAt = new Date(input.scheduledAt);
       Object.assign(fields, scheduleProblems(locale, scheduledAt, now()));
-      // A follow-up follows the employee's own earlier conversation, or a group conversation they took part in.
+      // A follow-up follows the employee's own earlier conversation, or a group conversation they took part in and
+      // the caller leads (its team goals are not for a leader outside the unit).
       const previous = input.followUpOf ? await tenant.conversations.find(input.followUpOf) : undefined;
       const followed = previous ? undefined : await followedGroupOf(tenant, input.followUpOf ?? null);
-      const follows = previous
-        ? previous.employeeId === input.employeeId
-        : (followed?.group.participants.some((participant) => participant.id === input.employeeId) ?? false);
+      const tookPart = followed?.group.participants.some(
+        (participant) => participant.id === input.employeeId,
+      );
+      const leadsGroup = followed ? unitsLedBy(principal, units).has(followed.group.unitId) : false;
+      const follows = previous ? previous.employeeId === input.employeeId : (tookPart ?? false) && leadsGroup;
       if (input.followUpOf && !follows) fields.followUpOf = fieldMessage(locale, 'follow_up_unknown');
       invalid(fields);
       // The guide is built from the newest round in which anything about the employee was submitted.
