@@ -46,6 +46,12 @@ const questionTexts: { where: string; text: LocalizedText }[] = [
     text,
   })),
   ...bank.openGoalPrompts.map((text, index) => ({ where: `open-goal prompt ${index + 1}`, text })),
+  ...bank.groupThemes.flatMap((theme) =>
+    theme.prompts.map((prompt, index) => ({ where: `GRUS ${theme.id} prompt ${index + 1}`, text: prompt })),
+  ),
+  ...bank.teamStrengthPrompts.map((text, index) => ({ where: `team strength prompt ${index + 1}`, text })),
+  ...bank.teamGapPrompts.map((text, index) => ({ where: `team gap prompt ${index + 1}`, text })),
+  ...bank.teamGoalPrompts.map((text, index) => ({ where: `team goal prompt ${index + 1}`, text })),
 ];
 const allTexts = [
   ...questionTexts,
@@ -111,6 +117,17 @@ describe('coaching and MUS wording', () => {
       expect(theme.prompts.length, theme.id).toBeGreaterThanOrEqual(2);
       expect(theme.prompts.length, theme.id).toBeLessThanOrEqual(4);
     }
+  });
+
+  it('asks the group the same four themes, each with 2–4 prompts for the team', () => {
+    expect(bank.groupThemes.map((theme) => theme.id)).toEqual([...musThemes]);
+    for (const theme of bank.groupThemes) {
+      expect(theme.prompts.length, theme.id).toBeGreaterThanOrEqual(2);
+      expect(theme.prompts.length, theme.id).toBeLessThanOrEqual(4);
+    }
+    expect(bank.teamStrengthPrompts.length).toBe(2);
+    expect(bank.teamGapPrompts.length).toBe(2);
+    expect(bank.teamGoalPrompts.length).toBe(2);
   });
 
   it('has prompts for strengths, both kinds of divergence and open goals', () => {

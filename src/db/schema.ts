@@ -378,15 +378,21 @@ export const outbox = pgTable(
   ],
 );
 
-/** A conversation between an employee and a leader: scheduled, prepared, held, and signed by both. */
+/**
+ * A conversation between an employee and a leader (scheduled, prepared, held, and signed by both), or a group MUS
+ * between a leader and a team (kind `group`: no employee, a unit and participants, closed by the leader).
+ */
 export const conversations = pgTable(
   'conversations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull(),
-    /** `profiling`, `mus` or `follow_up`. */
+    /** `profiling`, `mus`, `follow_up` or `group`. */
     kind: text('kind').notNull(),
-    employeeId: uuid('employee_id').notNull(),
+    /** The employee; null for a group conversation (a check constraint). */
+    employeeId: uuid('employee_id'),
+    /** The unit a group conversation is held with; null for a conversation with one employee. */
+    unitId: uuid('unit_id'),
     /** Who scheduled it. Any current leader of the employee may hold it; access follows the unit, not this. */
     leaderId: uuid('leader_id').notNull(),
     /** The round whose profile the guide is built from, when the employee has one. */
@@ -411,6 +417,12 @@ export const conversations = pgTable(
   (table) => [
     unique('conversations_id_municipality_uq').on(table.id, table.municipalityId),
     index('conversations_employee_idx').on(table.employeeId, table.scheduledAt),
+    index('conversations_unit_idx').on(table.unitId),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'conversations_unit_fk',
+    }),
     foreignKey({
       columns: [table.employeeId, table.municipalityId],
       foreignColumns: [users.id, users.municipalityId],
@@ -436,14 +448,50 @@ export const conversations = pgTable(
 
 export interface StoredAgendaItem {
   id: string;
-  kind: 'mus_theme' | 'strength' | 'divergence' | 'gap' | 'chosen' | 'open_goal' | 'custom';
+  kind:
+    | 'mus_theme'
+    | 'strength'
+    | 'divergence'
+    | 'gap'
+    | 'chosen'
+    | 'open_goal'
+    | 'team_goal'
+    | 'team_strength'
+    | 'team_gap'
+    | 'custom';
   competenceId: string | null;
   theme: string | null;
   goalId: string | null;
   title: string | null;
   questionIds: string[];
   ownQuestions: string[];
+  /** A group conversation's profile items: the team's counts when the guide was made (never who). */
+  team?: { below: number; rated: number } | null;
 }
+
+/** Who takes part in a group conversation; fixed once it is closed (a trigger). */
+export const conversationParticipants = pgTable(
+  'conversation_participants',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.conversationId, table.userId] }),
+    index('conversation_participants_user_idx').on(table.userId),
+    foreignKey({
+      columns: [table.conversationId, table.municipalityId],
+      foreignColumns: [conversations.id, conversations.municipalityId],
+      name: 'conversation_participants_conversation_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.userId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'conversation_participants_user_fk',
+    }),
+  ],
+);
 
 /** Each party's own preparation: private to its author until they share it. */
 export const conversationPreparations = pgTable(
@@ -505,7 +553,8 @@ export const goals = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull(),
     conversationId: uuid('conversation_id').notNull(),
-    employeeId: uuid('employee_id').notNull(),
+    /** The employee whose plan it is; null for a team goal of a group conversation. */
+    employeeId: uuid('employee_id'),
     title: text('title').notNull(),
     why: text('why').notNull(),
     successCriterion: text('success_criterion').notNull(),
@@ -830,6 +879,7 @@ export const schema = {
   assessmentReopenings,
   outbox,
   conversations,
+  conversationParticipants,
   conversationPreparations,
   conversationNotes,
   goals,

@@ -45,6 +45,16 @@ export const coachingBankSchema = z.strictObject({
   }),
   /** How to follow up a goal from an earlier plan that is still open. */
   openGoalPrompts: z.array(localizedTextSchema).min(1),
+  /** A group MUS (GRUS): per MUS theme, the prompts asked of the whole team ("we", "you all"). */
+  groupThemes: z
+    .array(z.strictObject({ id: z.enum(musThemes), prompts: z.array(localizedTextSchema).min(1) }))
+    .length(musThemes.length),
+  /** How to acknowledge a strength the whole team shares. */
+  teamStrengthPrompts: z.array(localizedTextSchema).min(1),
+  /** How to open a gap several share, without pointing at anyone. */
+  teamGapPrompts: z.array(localizedTextSchema).min(1),
+  /** How the team follows up a team goal from an earlier group conversation. */
+  teamGoalPrompts: z.array(localizedTextSchema).min(1),
 });
 export type CoachingBank = z.infer<typeof coachingBankSchema>;
 
@@ -84,7 +94,10 @@ export function coachingBankProblems(bank: CoachingBank, competenceIds: readonly
     problems.push(`question id "${id}" is used twice`);
   }
   const themeIds = bank.musThemes.map((theme) => theme.id);
-  for (const theme of musThemes)
+  const groupThemeIds = bank.groupThemes.map((theme) => theme.id);
+  for (const theme of musThemes) {
     if (!themeIds.includes(theme)) problems.push(`MUS theme "${theme}" is missing`);
+    if (!groupThemeIds.includes(theme)) problems.push(`group theme "${theme}" is missing`);
+  }
   return problems;
 }

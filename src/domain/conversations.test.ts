@@ -36,6 +36,10 @@ const bank: CoachingBank = {
   strengthPrompts: [text('Hvad gør du?')],
   divergencePrompts: { blind_spot: [text('Fortæl?')], hidden_strength: [text('Fortæl mere?')] },
   openGoalPrompts: [text('Hvordan går det?')],
+  groupThemes: [],
+  teamStrengthPrompts: [text('Hvad gør I?')],
+  teamGapPrompts: [text('Hvad ser I?')],
+  teamGoalPrompts: [text('Hvor langt er vi?')],
 };
 
 /** A profile row: leader level `leader`, self `self`, target 3. */
@@ -125,6 +129,17 @@ describe('conversationGuide', () => {
         ],
       }),
     ).toEqual(['goal:g1', 'goal:g2', 'gap:a']);
+  });
+
+  it('a follow-up of a group conversation starts with the team goals, before the employee’s own', () => {
+    expect(
+      guide({
+        kind: 'follow_up',
+        profiles: [rated('a', 2)],
+        teamGoals: [{ id: 't1', competenceIds: ['a'] }],
+        openGoals: [{ id: 'g1', competenceIds: ['b'] }],
+      }),
+    ).toEqual(['team-goal:t1', 'goal:g1', 'gap:a']);
   });
 
   it('gives one GROW question per phase to items to develop, none to strengths', () => {

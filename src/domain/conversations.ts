@@ -17,7 +17,22 @@ export type PlanStatus = (typeof planStatuses)[number];
 /** How many strengths to acknowledge and how many gaps to work on: enough to talk about, few enough for an hour. */
 export const guideLimits = { strengths: 3, gaps: 3 } as const;
 
-export type GuideItemKind = 'mus_theme' | 'strength' | 'divergence' | 'gap' | 'chosen' | 'open_goal';
+export type GuideItemKind =
+  | 'mus_theme'
+  | 'strength'
+  | 'divergence'
+  | 'gap'
+  | 'chosen'
+  | 'open_goal'
+  | 'team_goal'
+  | 'team_strength'
+  | 'team_gap';
+
+/** How many of a group's participants with a rating are below target: never who. */
+export interface TeamCount {
+  below: number;
+  rated: number;
+}
 
 export interface GuideItem {
   id: string;
@@ -27,6 +42,8 @@ export interface GuideItem {
   goalId: string | null;
   divergence: Divergence | null;
   gap: number | null;
+  /** For a group conversation's profile items: the team's numbers. */
+  team: TeamCount | null;
   /** GROW questions from the bank, one per phase in GROW order, for the competences to develop. */
   questionIds: string[];
 }
@@ -39,6 +56,8 @@ export interface GuideInput {
   chosenCompetenceIds: readonly string[];
   /** Goals from earlier plans that are neither done nor dropped, oldest first. */
   openGoals: readonly { id: string; competenceIds: readonly string[] }[];
+  /** For a follow-up of a group conversation: the team goals that concern the employee, first of all. */
+  teamGoals?: readonly { id: string; competenceIds: readonly string[] }[];
   bank: CoachingBank;
 }
 
@@ -51,19 +70,42 @@ export function growQuestionIds(bank: CoachingBank, competenceId: string): strin
   });
 }
 
-const themeItem = (theme: MusTheme): GuideItem => ({
-  id: `theme:${theme}`,
-  kind: 'mus_theme',
-  competenceId: null,
-  theme,
-  goalId: null,
+/** An item without a competence's numbers: a MUS theme, or a goal to follow up. */
+const plainItem = (
+  kind: 'mus_theme' | 'open_goal' | 'team_goal',
+  fields: { id: string; competenceId?: string | null; theme?: MusTheme; goalId?: string },
+): GuideItem => ({
+  id: fields.id,
+  kind,
+  competenceId: fields.competenceId ?? null,
+  theme: fields.theme ?? null,
+  goalId: fields.goalId ?? null,
   divergence: null,
   gap: null,
+  team: null,
   questionIds: [],
 });
 
+export const themeItem = (theme: MusTheme): GuideItem =>
+  plainItem('mus_theme', { id: `theme:${theme}`, theme });
+
+/** A goal from an earlier plan, an individual one or the team's, to follow up. */
+export const goalItem = (
+  kind: 'open_goal' | 'team_goal',
+  goal: { id: string; competenceIds: readonly string[] },
+): GuideItem =>
+  plainItem(kind, {
+    id: `${kind === 'team_goal' ? 'team-goal' : 'goal'}:${goal.id}`,
+    goalId: goal.id,
+    competenceId: goal.competenceIds[0] ?? null,
+  });
+
+/** The MUS themes a conversation opens with, before the profile; the development wishes close it. */
+export const openingThemes = ['looking_back', 'tasks_collaboration', 'wellbeing_motivation'] as const;
+
 /**
  * The conversation guide, in the order the conversation takes it:
+ * 0. for a follow-up of a group conversation, the team goals that concern the employee;
  * 1. for a MUS, the employee's first three preparation themes (looking back, tasks, well-being);
  * 2. open goals from earlier plans (a follow-up starts with them);
  * 3. strengths to acknowledge, furthest above target first (a divergence is not acknowledged, but discussed);
@@ -91,27 +133,14 @@ export function conversationGuide(input: GuideInput): GuideItem[] {
       goalId: null,
       divergence: profile?.divergence ?? null,
       gap: profile?.gap ?? null,
+      team: null,
       questionIds: kind === 'strength' ? [] : growQuestionIds(input.bank, competenceId),
     });
   };
 
-  if (input.kind === 'mus') {
-    for (const theme of ['looking_back', 'tasks_collaboration', 'wellbeing_motivation'] as const) {
-      items.push(themeItem(theme));
-    }
-  }
-  for (const goal of input.openGoals) {
-    items.push({
-      id: `goal:${goal.id}`,
-      kind: 'open_goal',
-      competenceId: goal.competenceIds[0] ?? null,
-      theme: null,
-      goalId: goal.id,
-      divergence: null,
-      gap: null,
-      questionIds: [],
-    });
-  }
+  for (const goal of input.teamGoals ?? []) items.push(goalItem('team_goal', goal));
+  if (input.kind === 'mus') items.push(...openingThemes.map(themeItem));
+  for (const goal of input.openGoals) items.push(goalItem('open_goal', goal));
 
   const summary = summarise(input.profiles);
   const order = new Map(input.profiles.map((profile, index) => [profile.competenceId, index]));

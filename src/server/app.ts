@@ -27,10 +27,12 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
+import { groupConversationRoutes } from './routes/group-conversations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { pairingRoutes } from './routes/pairings.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { planRoutes } from './routes/plans.ts';
 import { practiceRoutes } from './routes/practice.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -136,7 +138,9 @@ export function createApp(options: AppOptions) {
     .route('/', auditRoutes())
     .route('/', accessibilityRoutes(repositories))
     .route('/', practiceRoutes(now))
-    .route('/', pairingRoutes(now));
+    .route('/', pairingRoutes(now))
+    .route('/', groupConversationRoutes(now))
+    .route('/', planRoutes(now));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -39,6 +39,9 @@ const da: Catalog = {
   invalid_practice_entry: 'Registreringen kan ikke gemmes sådan. Se beskeden ved felterne.',
   invalid_pairing: 'Makkerparret kan ikke oprettes sådan. Se beskeden ved felterne.',
   pairing_closed: 'Makkerparret er allerede afsluttet eller annulleret.',
+  group_conversation_closed:
+    'Gruppesamtalen er afsluttet og kan ikke ændres. Skriv et tillæg, hvis der er noget at tilføje.',
+  group_conversation_not_closed: 'Tillæg kan først skrives, når lederen har afsluttet gruppesamtalen.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -79,6 +82,9 @@ const en: Catalog = {
   invalid_practice_entry: 'The entry cannot be saved like this. See the messages by the fields.',
   invalid_pairing: 'The pairing cannot be made like this. See the messages by the fields.',
   pairing_closed: 'The pairing has already been completed or cancelled.',
+  group_conversation_closed:
+    'The group conversation has been closed and cannot be changed. Write an addendum if there is something to add.',
+  group_conversation_not_closed: 'Addenda can be written once the leader has closed the group conversation.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -114,7 +120,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     rating_missing: 'Vælg et niveau eller "Kan ikke vurdere".',
     employee_not_led: 'Du kan kun planlægge samtaler med medarbejdere i de enheder, du er leder for.',
     follow_up_unknown:
-      'Den samtale, der skal følges op på, findes ikke eller handler om en anden medarbejder.',
+      'Den samtale, der skal følges op på, findes ikke, handler om en anden medarbejder, eller medarbejderen var ikke med i gruppesamtalen.',
     scheduled_past: 'Tidspunktet skal ligge i fremtiden.',
     owner_not_party: 'Den ansvarlige skal være medarbejderen eller en af medarbejderens ledere.',
     colleague_required: 'Vælg den kollega, medarbejderen skal lære af.',
@@ -147,6 +153,13 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     helper_not_in_unit: 'Kollegaen skal være en anden aktiv medarbejder i samme enhed.',
     due_date_past: 'Datoen skal være i dag eller senere.',
     pairing_exists: 'De to er allerede makkere om denne kompetence.',
+    kind_not_here: 'Den slags punkt hører ikke til denne samtale.',
+    group_unit_not_led: 'Vælg en enhed, du er leder for.',
+    participant_not_in_unit:
+      'Deltageren skal være en aktiv medarbejder i enheden eller en enhed under den, og ikke dens leder.',
+    too_few_participants: 'Vælg mindst to deltagere. Med én medarbejder holder du en almindelig samtale.',
+    owner_not_in_group: 'Den ansvarlige skal være en af deltagerne eller en leder af enheden.',
+    colleague_not_participant: 'Kollegaen skal være en af deltagerne.',
   },
   en: {
     required: 'Must be filled in.',
@@ -167,7 +180,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     level_off_scale: 'The level is outside the scale.',
     rating_missing: 'Choose a level or "Cannot assess".',
     employee_not_led: 'You can only schedule conversations with employees in the units you lead.',
-    follow_up_unknown: 'The conversation to follow up does not exist or is about another employee.',
+    follow_up_unknown:
+      'The conversation to follow up does not exist, is about another employee, or the employee did not take part in the group conversation.',
     scheduled_past: 'The time must be in the future.',
     owner_not_party: "The owner must be the employee or one of the employee's leaders.",
     colleague_required: 'Choose the colleague the employee will learn from.',
@@ -200,6 +214,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     helper_not_in_unit: 'The colleague must be another active employee in the same unit.',
     due_date_past: 'The date must be today or later.',
     pairing_exists: 'The two are already paired for this competence.',
+    kind_not_here: 'This kind of item does not belong in this conversation.',
+    group_unit_not_led: 'Choose a unit you lead.',
+    participant_not_in_unit:
+      'A participant must be an active employee of the unit or a unit below it, and not its leader.',
+    too_few_participants:
+      'Choose at least two participants. With one employee, hold an ordinary conversation.',
+    owner_not_in_group: 'The owner must be one of the participants or a leader of the unit.',
+    colleague_not_participant: 'The colleague must be one of the participants.',
   },
 };
 

@@ -1,10 +1,18 @@
 /** @module Runs the access-control matrix against the real app, on every engine, and checks every route has an entry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
-import { type HeldConversation, heldConversation } from '../support/conversations.ts';
+import {
+  demoPersonIds,
+  type HeldConversation,
+  heldConversation,
+  heldGroupConversation,
+} from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
-import { worldRound } from '../support/world.ts';
+import { type Person, worldRound } from '../support/world.ts';
 import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
+
+/** Routes that log in, log out or end a person's other sessions. */
+const sessionRoutes = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'PUT /api/me/password']);
 
 describe.each(engines)('access-control matrix on %s', (kind) => {
   describe.skipIf(engineMissing(kind))('with a database', () => {
@@ -12,6 +20,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let frameworkVersionId: string;
     let roundId: string;
     const conversationOf = new Map<string, HeldConversation>();
+    const groupOf = new Map<string, HeldConversation>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -19,9 +28,15 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       const demo = testApp.repositories.forTenant(demoId);
       frameworkVersionId = (await demo.frameworks.listVersions())[0]!.id;
       roundId = (await demo.rounds.list()).find((round) => round.name === worldRound.name)!.id;
+      // Each employee actor's group MUS has two other colleagues from Team Skranke, and never the other actor.
+      const others = {
+        employee: await demoPersonIds(testApp, ['Fatima Ali', 'Kirsten Jensen']),
+        colleague: await demoPersonIds(testApp, ['Peter Nielsen', 'Louise Andersen']),
+      };
       for (const person of ['employee', 'colleague'] as const) {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
+        groupOf.set(personId, await heldGroupConversation(testApp, [personId, ...others[person]]));
       }
     });
     afterAll(() => testApp?.close());
@@ -40,20 +55,37 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       expect(stale, 'matrix entries for routes that no longer exist').toEqual([]);
     });
 
+    // One session per person, kept across routes: logging in hashes a password, the slow part of this file.
+    const sessions = new Map<Person, Caller>();
+    const sessionOf = async (person: Person): Promise<Caller> => {
+      const known = sessions.get(person);
+      if (known) return known;
+      const caller = await testApp.login(person);
+      sessions.set(person, caller);
+      return caller;
+    };
+
     for (const [route, entry] of Object.entries(accessMatrix)) {
       it(`${route}: ${entry.why}`, async () => {
         const [method] = route.split(' ') as [string];
         const outcomes: Partial<Record<Actor, number>> = {};
+        // A route that ends or replaces sessions gets a fresh login per actor, so one actor's call cannot affect the
+        // next; afterwards everyone logs in again.
+        const touchesSessions = sessionRoutes.has(route);
         for (const actor of actors) {
           const setup = actorSetup[actor];
-          // A fresh login per actor: a route like logout or a password change must not affect the next actor.
-          const caller: Caller | undefined = setup.as ? await testApp.login(setup.as) : undefined;
+          const caller: Caller | undefined = !setup.as
+            ? undefined
+            : touchesSessions
+              ? await testApp.login(setup.as)
+              : await sessionOf(setup.as);
           const subjectId = await testApp.idOf(setup.subject);
           const context: RequestContext = {
             subjectId,
             frameworkVersionId,
             roundId,
             ...conversationOf.get(subjectId)!,
+            groupConversationId: groupOf.get(subjectId)!.conversationId,
           };
           await entry.before?.(testApp, context);
           const response = await testApp.call(method, entry.path(context), {
@@ -63,6 +95,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
           outcomes[actor] = response.status;
           if (setup.as) await entry.after?.(testApp, setup.as, context);
         }
+        if (touchesSessions) sessions.clear();
         expect(outcomes).toEqual(entry.expected);
       });
     }

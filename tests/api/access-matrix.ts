@@ -20,7 +20,7 @@ import {
 } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import type { TestApp } from '../support/app.ts';
-import { type HeldConversation, heldConversation } from '../support/conversations.ts';
+import { type HeldConversation, heldConversation, heldGroupConversation } from '../support/conversations.ts';
 import { helperEmail, openPairing, practiceEntryOf } from '../support/practice.ts';
 import { type Person, password, people } from '../support/world.ts';
 
@@ -62,6 +62,8 @@ export interface RequestContext {
   conversationId: string;
   goalId: string;
   actionId: string;
+  /** A started group MUS of Team Skranke the subject takes part in, without the other employee actor. */
+  groupConversationId: string;
   /** Made by a route's `before` for one actor: a conversation, goal or action the call may use up. */
   scratch?: HeldConversation;
   /** Made or found by a route's `before`: a framework version (a draft, or one published with a report). */
@@ -530,6 +532,117 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: inConversation(200),
     why: 'Both parties download the summary; nobody else learns it exists.',
   },
+  'POST /api/group-conversations': {
+    path: () => '/api/group-conversations',
+    body: async ({ testApp, subjectId }) => {
+      const [subject] = await testApp.handle.db.select().from(users).where(eq(users.id, subjectId));
+      const [other] = await testApp.handle.db
+        .select()
+        .from(users)
+        .where(and(eq(users.unitId, subject!.unitId!), eq(users.name, 'Ahmad Rahimi')));
+      return {
+        unitId: subject!.unitId,
+        participantIds: [subjectId, other!.id],
+        scheduledAt: '2099-02-01T13:00:00+01:00',
+        place: 'Kantinen',
+      };
+    },
+    expected: {
+      anonymous: 401,
+      employeeOwn: 403,
+      employeeColleague: 403,
+      leaderInside: 201,
+      leaderOutside: 422,
+      hr: 403,
+      admin: 403,
+      adminOtherMunicipality: 422,
+    },
+    why: 'Only a leader schedules a group MUS, and only with a unit they lead; an administrator’s role alone does not reach it.',
+  },
+  'GET /api/group-conversations/:conversationId': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}`,
+    expected: inConversation(200),
+    why: 'A group conversation is its participants’ and the unit’s leaders’; to colleagues who were not there, HR and administrators it does not exist.',
+  },
+  'PUT /api/group-conversations/:conversationId': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}`,
+    body: async ({ testApp, groupConversationId }) => ({
+      version: (await conversationRow(testApp, groupConversationId)).version,
+      nextFollowUp: '2099-09-01',
+    }),
+    expected: inConversation(200, 403),
+    why: 'The leader sets the follow-up date, reschedules and chooses who takes part; a participant may read it.',
+  },
+  'POST /api/group-conversations/:conversationId/start': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}/start`,
+    expected: inConversation(200, 403),
+    why: 'The leader starts the meeting.',
+  },
+  'GET /api/group-conversations/:conversationId/calendar.ics': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}/calendar.ics`,
+    expected: inConversation(200),
+    why: 'The leader and every participant put the meeting in their calendar.',
+  },
+  'GET /api/group-conversations/:conversationId/guide': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}/guide`,
+    expected: inConversation(200, 403),
+    why: 'The guide is the leader’s tool; participants see the agenda once the meeting starts.',
+  },
+  'PUT /api/group-conversations/:conversationId/agenda': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}/agenda`,
+    body: async ({ testApp, groupConversationId }) => ({
+      version: (await conversationRow(testApp, groupConversationId)).agendaVersion,
+      items: [{ id: 'custom:1', kind: 'custom', title: 'Ferieplan' }],
+    }),
+    expected: inConversation(200, 403),
+    why: 'Only the leader edits the agenda.',
+  },
+  'PUT /api/group-conversations/:conversationId/notes': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}/notes`,
+    body: () => ({ version: 0, items: { 'custom:1': 'Vi talte om ferieplanen.' } }),
+    expected: inConversation(200, 403),
+    why: 'The leader writes the meeting’s notes; participants read them.',
+    after: async (testApp, _person, { groupConversationId }) => {
+      await testApp.handle.db
+        .delete(conversationNotes)
+        .where(eq(conversationNotes.conversationId, groupConversationId));
+    },
+  },
+  'POST /api/group-conversations/:conversationId/goals': {
+    path: ({ groupConversationId }) => `/api/group-conversations/${groupConversationId}/goals`,
+    body: () => ({
+      title: 'Matrixteammål',
+      successCriterion: 'Det er prøvet.',
+      targetDate: '2099-05-01',
+      competenceIds: ['medbetjening'],
+    }),
+    expected: inConversation(201, 403),
+    why: 'The leader writes the team goals during the meeting; participants read them.',
+    after: async (testApp, _person, { groupConversationId }) => {
+      await testApp.handle.db
+        .delete(goals)
+        .where(and(eq(goals.conversationId, groupConversationId), eq(goals.title, 'Matrixteammål')));
+    },
+  },
+  'POST /api/group-conversations/:conversationId/close': {
+    path: ({ scratch, groupConversationId }) =>
+      `/api/group-conversations/${scratch?.conversationId ?? groupConversationId}/close`,
+    before: scratchGroupConversation,
+    body: async ({ testApp, scratch, groupConversationId }) => ({
+      contentVersion: (await conversationRow(testApp, scratch?.conversationId ?? groupConversationId))
+        .contentVersion,
+    }),
+    expected: inConversation(200, 403),
+    why: 'A leader closes the group conversation; a participant cannot.',
+  },
+  'POST /api/group-conversations/:conversationId/addenda': {
+    path: ({ scratch, groupConversationId }) =>
+      `/api/group-conversations/${scratch?.conversationId ?? groupConversationId}/addenda`,
+    before: (testApp, context) => scratchGroupConversation(testApp, context, { closed: true }),
+    body: () => ({ text: 'Temadagen er flyttet til november.' }),
+    expected: inConversation(201),
+    why: 'The leader and every participant may add a dated addendum to a closed group conversation.',
+  },
   'GET /api/plans/:userId': {
     path: ({ subjectId }) => `/api/plans/${subjectId}`,
     expected: inConversation(200),
@@ -891,6 +1004,20 @@ async function conversationRow(testApp: TestApp, conversationId: string) {
     .from(conversations)
     .where(eq(conversations.id, conversationId));
   return row!;
+}
+
+/** A fresh started group conversation with the subject for one actor's call, so closing it uses it up. */
+async function scratchGroupConversation(
+  testApp: TestApp,
+  context: RequestContext,
+  options: { closed?: boolean } = {},
+): Promise<void> {
+  const [subject] = await testApp.handle.db.select().from(users).where(eq(users.id, context.subjectId));
+  const [other] = await testApp.handle.db
+    .select()
+    .from(users)
+    .where(and(eq(users.unitId, subject!.unitId!), eq(users.name, 'Ahmad Rahimi')));
+  context.scratch = await heldGroupConversation(testApp, [context.subjectId, other!.id], options);
 }
 
 /** A fresh started conversation of the subject's for one actor's call, so a deletion or signature uses it up. */

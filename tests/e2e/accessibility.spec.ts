@@ -1,10 +1,18 @@
 /** @module axe-core on every page a user reaches, in Danish and in English, including forms with their errors shown. */
 import { expectNoAxeViolations } from './axe.ts';
-import { scheduleByApi, startWithGoalByApi, teamMemberId, uniquePlace } from './conversations-helpers.ts';
+import {
+  heldGroupByApi,
+  scheduleByApi,
+  startWithGoalByApi,
+  teamMemberId,
+  uniquePlace,
+} from './conversations-helpers.ts';
 import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
 
 test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   test.setTimeout(180_000);
+  // Some thirty pages, each scanned by axe, on two shared cores.
+  test.setTimeout(150_000);
   await page.goto('/login');
   await expect(pageHeading(page)).toHaveText('Log ind');
   await expectNoAxeViolations(page, 'login');
@@ -51,6 +59,17 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await expect(pageHeading(page)).toHaveText(`Udviklingsplan: ${colleague}`);
   await settled(page);
   await expectNoAxeViolations(page, 'development plan of an employee');
+  // Group MUS: the schedule form (its errors are checked in the group journey) and a held one with a team goal.
+  const group = await heldGroupByApi(page, uniquePlace('Kantinen'));
+  const groupPath = `/samtaler/grus/${group.conversation.id}`;
+  await page.goto('/samtaler/grus/ny');
+  await expect(pageHeading(page)).toHaveText('Planlæg gruppe-MUS');
+  await settled(page);
+  await expectNoAxeViolations(page, 'schedule a group MUS');
+  await page.goto(groupPath);
+  await expect(pageHeading(page)).toHaveText('Gruppe-MUS med Team Skranke');
+  await settled(page);
+  await expectNoAxeViolations(page, 'held group MUS');
 
   // The practice log's team figures and learning from colleagues, with a confirm form and its errors.
   await page.goto('/praksislog/team');
@@ -105,6 +124,14 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await expect(pageHeading(page)).toHaveText('Team practice');
   await settled(page);
   await expectNoAxeViolations(page, 'team practice in English');
+  await page.goto('/samtaler/grus/ny');
+  await expect(pageHeading(page)).toHaveText('Schedule a group development review');
+  await settled(page);
+  await expectNoAxeViolations(page, 'schedule a group MUS in English');
+  await page.goto(groupPath);
+  await expect(pageHeading(page)).toHaveText('Group development review with Team Skranke');
+  await settled(page);
+  await expectNoAxeViolations(page, 'held group MUS in English');
   await page.getByRole('button', { name: 'Dansk' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   await logOut(page);
@@ -187,6 +214,11 @@ test('the layout holds at 360 px wide', async ({ page }) => {
     await expectNoOverflow(path);
   }
   await expectNoAxeViolations(page, 'held conversation at 360 px');
+  const group = await heldGroupByApi(page, uniquePlace('Kantinen'));
+  for (const path of ['/samtaler/grus/ny', `/samtaler/grus/${group.conversation.id}`]) {
+    await expectNoOverflow(path);
+  }
+  await expectNoAxeViolations(page, 'held group MUS at 360 px');
   await expectNoOverflow(`/plan/${await teamMemberId(page, colleague)}`);
   await expectNoAxeViolations(page, 'development plan at 360 px');
   await logOut(page);

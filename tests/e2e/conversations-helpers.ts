@@ -1,6 +1,10 @@
 /** @module Helpers for the conversation tests: conversations, goals and actions made through the API as the signed-in user. */
 import type { Page } from '@playwright/test';
-import type { ConversationDetail, Goal } from '../../src/server/contracts/conversations.ts';
+import type {
+  ConversationDetail,
+  Goal,
+  GroupConversationDetail,
+} from '../../src/server/contracts/conversations.ts';
 import { expect } from './fixtures.ts';
 import { competenceIds, daysFromNow, shippedFramework } from './rounds-helpers.ts';
 
@@ -76,4 +80,47 @@ export async function startWithGoalByApi(
   });
   expect(action.status(), await action.text()).toBe(201);
   return created;
+}
+
+/** A group MUS with the signed-in leader's first unit, started, with one team goal and an action, by the API. */
+export async function heldGroupByApi(page: Page, place: string): Promise<GroupConversationDetail> {
+  const team = (await (await page.request.get('/api/team')).json()) as {
+    units: { id: string }[];
+    members: { id: string; unit: { id: string } | null; active: boolean }[];
+  };
+  const unitId = team.units[0]?.id ?? '';
+  const participantIds = team.members
+    .filter((member) => member.active && member.unit?.id === unitId)
+    .map((member) => member.id);
+  const created = await page.request.post('/api/group-conversations', {
+    headers: await headers(page),
+    data: { unitId, participantIds, scheduledAt: `${daysFromNow(7)}T13:00:00+01:00`, place },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = ((await created.json()) as GroupConversationDetail).conversation.id;
+  const started = await page.request.post(`/api/group-conversations/${id}/start`, {
+    headers: await headers(page),
+  });
+  expect(started.status(), await started.text()).toBe(200);
+  const goal = await page.request.post(`/api/group-conversations/${id}/goals`, {
+    headers: await headers(page),
+    data: {
+      title: `Vi lader borgeren selv betjene tastaturet ${place}`,
+      successCriterion: 'Alle har en borger at fortælle om i marts.',
+      targetDate: daysFromNow(90),
+      competenceIds: competenceIds(await shippedFramework(page)).slice(0, 1),
+    },
+  });
+  expect(goal.status(), await goal.text()).toBe(201);
+  const action = await page.request.post(`/api/goals/${((await goal.json()) as Goal).id}/actions`, {
+    headers: await headers(page),
+    data: {
+      kind: 'practice',
+      description: 'Vis de andre, hvordan du sidder ved siden af borgeren.',
+      ownerId: participantIds[0],
+      dueDate: daysFromNow(30),
+    },
+  });
+  expect(action.status(), await action.text()).toBe(201);
+  return (await (await page.request.get(`/api/group-conversations/${id}`)).json()) as GroupConversationDetail;
 }

@@ -22,6 +22,8 @@ export const people = {
   colleague: demoEmail('Mads Pedersen'),
   /** Team Telefon og Digital. */
   digitalEmployee: demoEmail('Susanne Rasmussen'),
+  /** Team Skranke, left out of the group conversations the tests hold. */
+  bystander: demoEmail('Peter Nielsen'),
   otherAdmin: 'ole.bang@andenkommune.example',
   otherEmployee: 'rikke.dahl@andenkommune.example',
 } as const;

@@ -2,12 +2,13 @@
  * @module Conversations, their preparations, notes, signatures and addenda, and the development plans (goals and
  * actions) made in them, inside one municipality. Every change is guarded by the version the caller saw.
  */
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PlanStatus } from '../../domain/conversations.ts';
 import type { Database } from '../client.ts';
 import {
   conversationAddenda,
   conversationNotes,
+  conversationParticipants,
   conversationPreparations,
   conversationSignatures,
   conversations,
@@ -15,6 +16,7 @@ import {
   goals,
   planStatusChanges,
   type StoredAgendaItem,
+  units,
   users,
 } from '../schema.ts';
 
@@ -25,10 +27,20 @@ export type GoalRow = typeof goals.$inferSelect;
 export type ActionRow = typeof goalActions.$inferSelect;
 export type SignatureRow = typeof conversationSignatures.$inferSelect;
 
+/** A conversation with one employee (every kind but `group`). */
 export interface ConversationWithPeople extends ConversationRow {
+  employeeId: string;
   employeeName: string;
   employeeUnitId: string | null;
   leaderName: string;
+}
+
+/** A group conversation (GRUS) with its unit, the leader who scheduled it and who takes part. */
+export interface GroupConversation extends ConversationRow {
+  unitId: string;
+  unitName: string;
+  leaderName: string;
+  participants: { id: string; name: string }[];
 }
 
 /** A guarded change: done, or why not. `signed` means the record became read-only in the meantime. */
@@ -66,6 +78,8 @@ export function conversationRepository(db: Database, municipalityId: string) {
     leaderName: string;
   }): ConversationWithPeople => ({
     ...row.conversation,
+    // The inner join on the employee leaves out group conversations, which have none.
+    employeeId: row.conversation.employeeId!,
     employeeName: row.employeeName,
     employeeUnitId: row.employeeUnitId,
     leaderName: row.leaderName,
@@ -94,6 +108,88 @@ export function conversationRepository(db: Database, municipalityId: string) {
   const actionInTenant = (actionId: string) =>
     and(eq(goalActions.municipalityId, municipalityId), eq(goalActions.id, actionId));
 
+  /** Preparations of these conversations, with their authors' names: one query for a whole list. */
+  async function preparationsOf(
+    conversationIds: string[],
+  ): Promise<(PreparationRow & { authorName: string })[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = await db
+      .select({ preparation: conversationPreparations, authorName: users.name })
+      .from(conversationPreparations)
+      .innerJoin(users, eq(users.id, conversationPreparations.authorId))
+      .where(
+        and(
+          eq(conversationPreparations.municipalityId, municipalityId),
+          inArray(conversationPreparations.conversationId, conversationIds),
+        ),
+      );
+    return rows.map((row) => ({ ...row.preparation, authorName: row.authorName }));
+  }
+
+  async function signaturesOf(conversationIds: string[]): Promise<(SignatureRow & { signerName: string })[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = await db
+      .select({ signature: conversationSignatures, signerName: users.name })
+      .from(conversationSignatures)
+      .innerJoin(users, eq(users.id, conversationSignatures.signerId))
+      .where(
+        and(
+          eq(conversationSignatures.municipalityId, municipalityId),
+          inArray(conversationSignatures.conversationId, conversationIds),
+        ),
+      );
+    return rows.map((row) => ({ ...row.signature, signerName: row.signerName }));
+  }
+
+  /** The individual goals of these employees, earliest target date first. */
+  async function goalsOfEmployees(employeeIds: string[]): Promise<GoalRow[]> {
+    if (employeeIds.length === 0) return [];
+    return db
+      .select()
+      .from(goals)
+      .where(and(eq(goals.municipalityId, municipalityId), inArray(goals.employeeId, employeeIds)))
+      .orderBy(asc(goals.targetDate), asc(goals.position));
+  }
+
+  /** Group conversations matching the condition, newest first, each with its participants (one query for all). */
+  async function groupsWhere(condition: SQL | undefined): Promise<GroupConversation[]> {
+    const rows = await db
+      .select({ conversation: conversations, unitName: units.name, leaderName: users.name })
+      .from(conversations)
+      .innerJoin(units, eq(units.id, conversations.unitId))
+      .innerJoin(users, eq(users.id, conversations.leaderId))
+      .where(and(inTenant, eq(conversations.kind, 'group'), condition))
+      .orderBy(desc(conversations.scheduledAt));
+    const ids = rows.map((row) => row.conversation.id);
+    const participants =
+      ids.length === 0
+        ? []
+        : await db
+            .select({
+              conversationId: conversationParticipants.conversationId,
+              id: users.id,
+              name: users.name,
+            })
+            .from(conversationParticipants)
+            .innerJoin(users, eq(users.id, conversationParticipants.userId))
+            .where(
+              and(
+                eq(conversationParticipants.municipalityId, municipalityId),
+                inArray(conversationParticipants.conversationId, ids),
+              ),
+            )
+            .orderBy(asc(users.name));
+    return rows.map((row) => ({
+      ...row.conversation,
+      unitId: row.conversation.unitId!,
+      unitName: row.unitName,
+      leaderName: row.leaderName,
+      participants: participants
+        .filter((participant) => participant.conversationId === row.conversation.id)
+        .map(({ id, name }) => ({ id, name })),
+    }));
+  }
+
   return {
     async create(input: {
       kind: string;
@@ -111,6 +207,15 @@ export function conversationRepository(db: Database, municipalityId: string) {
         .values({ municipalityId, ...input })
         .returning();
       return row!;
+    },
+
+    /** `group` for a group conversation, another kind for one with an employee; undefined when there is none. */
+    async kindOf(conversationId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ kind: conversations.kind })
+        .from(conversations)
+        .where(and(inTenant, eq(conversations.id, conversationId)));
+      return row?.kind;
     },
 
     async find(conversationId: string): Promise<ConversationWithPeople | undefined> {
@@ -141,26 +246,123 @@ export function conversationRepository(db: Database, municipalityId: string) {
         .orderBy(asc(conversations.scheduledAt));
     },
 
+    /** The individual conversations that follow up this one (for a group conversation: its participants'). */
+    async followUpsOf(conversationId: string): Promise<ConversationWithPeople[]> {
+      const rows = await withPeople()
+        .where(and(inTenant, eq(conversations.followUpOf, conversationId)))
+        .orderBy(asc(conversations.scheduledAt));
+      return rows.map(flatten);
+    },
+
+    /** Schedules a group conversation and its participants in one transaction. */
+    async createGroup(input: {
+      leaderId: string;
+      unitId: string;
+      participantIds: string[];
+      scheduledAt: Date;
+      durationMinutes: number;
+      place: string;
+      agenda: StoredAgendaItem[];
+    }): Promise<ConversationRow> {
+      const { participantIds, ...fields } = input;
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(conversations)
+          .values({
+            municipalityId,
+            kind: 'group',
+            employeeId: null,
+            roundId: null,
+            followUpOf: null,
+            ...fields,
+          })
+          .returning();
+        await tx
+          .insert(conversationParticipants)
+          .values(participantIds.map((userId) => ({ municipalityId, conversationId: row!.id, userId })));
+        return row!;
+      });
+    },
+
+    async findGroup(conversationId: string): Promise<GroupConversation | undefined> {
+      const [group] = await groupsWhere(eq(conversations.id, conversationId));
+      return group;
+    },
+
+    /** The group conversations of these units and those the person takes part in, newest first. */
+    async groupsFor(userId: string, unitIds: string[]): Promise<GroupConversation[]> {
+      const takesPart = inArray(
+        conversations.id,
+        db
+          .select({ id: conversationParticipants.conversationId })
+          .from(conversationParticipants)
+          .where(
+            and(
+              eq(conversationParticipants.municipalityId, municipalityId),
+              eq(conversationParticipants.userId, userId),
+            ),
+          ),
+      );
+      return groupsWhere(
+        unitIds.length > 0 ? or(takesPart, inArray(conversations.unitId, unitIds)) : takesPart,
+      );
+    },
+
+    /** The team goals agreed in the unit's group conversations, oldest first. */
+    async teamGoalsOfUnit(unitId: string): Promise<GoalRow[]> {
+      const rows = await db
+        .select({ goal: goals })
+        .from(goals)
+        .innerJoin(conversations, eq(conversations.id, goals.conversationId))
+        .where(
+          and(
+            eq(goals.municipalityId, municipalityId),
+            eq(conversations.kind, 'group'),
+            eq(conversations.unitId, unitId),
+          ),
+        )
+        .orderBy(asc(goals.createdAt), asc(goals.position));
+      return rows.map((row) => row.goal);
+    },
+
+    /** Moves the conversation or sets its follow-up date; for a group conversation, also who takes part. */
     async updateSchedule(
       conversationId: string,
       expectedVersion: number,
       changes: Partial<Pick<ConversationRow, 'scheduledAt' | 'durationMinutes' | 'place' | 'nextFollowUp'>>,
+      participantIds?: string[],
     ): Promise<Guarded<ConversationRow>> {
-      return guarded<ConversationRow>(async () => {
-        const [row] = await db
-          .update(conversations)
-          .set({ ...changes, version: sql`${conversations.version} + 1` })
-          .where(
-            and(
-              inTenant,
-              eq(conversations.id, conversationId),
-              eq(conversations.version, expectedVersion),
-              isNull(conversations.signedAt),
-            ),
-          )
-          .returning();
-        return row ? { outcome: 'saved', row } : { outcome: 'conflict' };
-      });
+      return guarded<ConversationRow>(() =>
+        db.transaction(async (tx) => {
+          const [row] = await tx
+            .update(conversations)
+            .set({ ...changes, version: sql`${conversations.version} + 1` })
+            .where(
+              and(
+                inTenant,
+                eq(conversations.id, conversationId),
+                eq(conversations.version, expectedVersion),
+                isNull(conversations.signedAt),
+              ),
+            )
+            .returning();
+          if (!row) return { outcome: 'conflict' } as const;
+          if (participantIds) {
+            await tx
+              .delete(conversationParticipants)
+              .where(
+                and(
+                  eq(conversationParticipants.municipalityId, municipalityId),
+                  eq(conversationParticipants.conversationId, conversationId),
+                ),
+              );
+            await tx
+              .insert(conversationParticipants)
+              .values(participantIds.map((userId) => ({ municipalityId, conversationId, userId })));
+          }
+          return { outcome: 'saved', row } as const;
+        }),
+      );
     },
 
     async start(conversationId: string, now: Date): Promise<void> {
@@ -192,19 +394,8 @@ export function conversationRepository(db: Database, municipalityId: string) {
       });
     },
 
-    async preparations(conversationId: string): Promise<(PreparationRow & { authorName: string })[]> {
-      const rows = await db
-        .select({ preparation: conversationPreparations, authorName: users.name })
-        .from(conversationPreparations)
-        .innerJoin(users, eq(users.id, conversationPreparations.authorId))
-        .where(
-          and(
-            eq(conversationPreparations.municipalityId, municipalityId),
-            eq(conversationPreparations.conversationId, conversationId),
-          ),
-        );
-      return rows.map((row) => ({ ...row.preparation, authorName: row.authorName }));
-    },
+    preparations: (conversationId: string) => preparationsOf([conversationId]),
+    preparationsOf,
 
     /** Saves the author's own preparation if they saw the newest version (0 for the first save). */
     async savePreparation(input: {
@@ -336,13 +527,8 @@ export function conversationRepository(db: Database, municipalityId: string) {
         .orderBy(asc(goals.position), asc(goals.createdAt));
     },
 
-    async goalsOfEmployee(employeeId: string): Promise<GoalRow[]> {
-      return db
-        .select()
-        .from(goals)
-        .where(and(eq(goals.municipalityId, municipalityId), eq(goals.employeeId, employeeId)))
-        .orderBy(asc(goals.targetDate), asc(goals.position));
-    },
+    goalsOfEmployee: (employeeId: string) => goalsOfEmployees([employeeId]),
+    goalsOfEmployees,
 
     async findGoal(goalId: string): Promise<GoalRow | undefined> {
       const [row] = await db.select().from(goals).where(goalInTenant(goalId));
@@ -351,7 +537,8 @@ export function conversationRepository(db: Database, municipalityId: string) {
 
     async createGoal(input: {
       conversationId: string;
-      employeeId: string;
+      /** Null for a team goal of a group conversation. */
+      employeeId: string | null;
       title: string;
       why: string;
       successCriterion: string;
@@ -530,19 +717,8 @@ export function conversationRepository(db: Database, municipalityId: string) {
         .orderBy(asc(planStatusChanges.changedAt));
     },
 
-    async signatures(conversationId: string): Promise<(SignatureRow & { signerName: string })[]> {
-      const rows = await db
-        .select({ signature: conversationSignatures, signerName: users.name })
-        .from(conversationSignatures)
-        .innerJoin(users, eq(users.id, conversationSignatures.signerId))
-        .where(
-          and(
-            eq(conversationSignatures.municipalityId, municipalityId),
-            eq(conversationSignatures.conversationId, conversationId),
-          ),
-        );
-      return rows.map((row) => ({ ...row.signature, signerName: row.signerName }));
-    },
+    signatures: (conversationId: string) => signaturesOf([conversationId]),
+    signaturesOf,
 
     /**
      * Signs the content as the signer read it. When the content has changed since, nothing is signed. When both
@@ -554,6 +730,8 @@ export function conversationRepository(db: Database, municipalityId: string) {
       signerId: string;
       contentVersion: number;
       now: Date;
+      /** How many sides must sign the same content: both for a conversation, the leader alone for a group. */
+      sides?: 1 | 2;
     }): Promise<Guarded<ConversationRow>> {
       return guarded<ConversationRow>(() =>
         db.transaction(async (tx) => {
@@ -588,7 +766,7 @@ export function conversationRepository(db: Database, municipalityId: string) {
                 eq(conversationSignatures.contentVersion, input.contentVersion),
               ),
             );
-          if (count < 2) return { outcome: 'saved', row: current } as const;
+          if (count < (input.sides ?? 2)) return { outcome: 'saved', row: current } as const;
           const [signed] = await tx
             .update(conversations)
             .set({ signedAt: input.now })

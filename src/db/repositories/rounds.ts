@@ -107,6 +107,14 @@ export function roundRepository(db: Database, municipalityId: string) {
     return current?.status === 'submitted' ? { outcome: 'not_editable' } : { outcome: 'conflict' };
   };
 
+  async function assessmentsOfSubjects(subjectIds: string[]): Promise<AssessmentRow[]> {
+    if (subjectIds.length === 0) return [];
+    return db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.municipalityId, municipalityId), inArray(assessments.subjectId, subjectIds)));
+  }
+
   return {
     async create(input: {
       name: string;
@@ -229,12 +237,10 @@ export function roundRepository(db: Database, municipalityId: string) {
 
     findAssessment,
 
-    async assessmentsOf(subjectId: string): Promise<AssessmentRow[]> {
-      return db
-        .select()
-        .from(assessments)
-        .where(and(eq(assessments.municipalityId, municipalityId), eq(assessments.subjectId, subjectId)));
-    },
+    assessmentsOf: (subjectId: string) => assessmentsOfSubjects([subjectId]),
+
+    /** Every assessment of these people, in one query. */
+    assessmentsOfSubjects,
 
     /**
      * Saves a draft if, and only if, the caller saw the newest version (0 for one not yet saved). A stale save

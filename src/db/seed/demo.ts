@@ -1,6 +1,9 @@
 /** @module The demo municipality: a Borgerservice with two teams, their leaders, HR and an administrator. */
 
+import { defaultCoachingBank } from '../../../content/index.ts';
 import { competencesOf } from '../../domain/framework.ts';
+import { groupGuide } from '../../domain/group-conversations.ts';
+import { type CompetenceProfile, competenceProfiles } from '../../domain/profile.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { installDefaultContent } from './default-content.ts';
 import { seedDemoPractice } from './demo-practice.ts';
@@ -150,6 +153,8 @@ async function seedSpringRound(tenant: ReturnType<Repositories['forTenant']>, us
   });
   const competenceIds = competencesOf(version!.document).map((competence) => competence.id);
   const submittedAt = new Date('2026-04-24T12:00:00Z');
+  /** Each Telefon og Digital employee's profile as Jonas sees it, for the team's group MUS. */
+  const digitalProfiles: CompetenceProfile[][] = [];
   for (const [index, person] of participants.entries()) {
     const self: Record<string, { level: number }> = {};
     const leader: Record<string, { level: number }> = {};
@@ -162,6 +167,16 @@ async function seedSpringRound(tenant: ReturnType<Repositories['forTenant']>, us
       self[competenceId] = { level: own };
       leader[competenceId] = { level: leaders };
     });
+    if (person.unit === 'digital') {
+      digitalProfiles.push(
+        competenceProfiles({
+          framework: version!.document,
+          targets: profileFor(person.title).targets,
+          self: Object.fromEntries(Object.entries(self).map(([id, rating]) => [id, rating.level])),
+          leader: Object.fromEntries(Object.entries(leader).map(([id, rating]) => [id, rating.level])),
+        }),
+      );
+    }
     const subjectId = userIds.get(person.name)!;
     const leaderId = userIds.get(teams[person.unit as keyof typeof teams])!;
     for (const [raterRole, raterId, ratings] of [
@@ -176,6 +191,85 @@ async function seedSpringRound(tenant: ReturnType<Repositories['forTenant']>, us
   }
   await tenant.rounds.close(round.id, new Date('2026-05-15T12:00:00Z'));
   await seedSpringConversation(tenant, userIds, round.id);
+  await seedGroupConversation(tenant, userIds, {
+    competenceIds,
+    participantProfiles: digitalProfiles,
+    participants: participants.filter((person) => person.unit === 'digital').map((person) => person.name),
+  });
+}
+
+/**
+ * Jonas's group MUS with Team Telefon og Digital after the spring round, closed: the guide from the team's profiles
+ * (counts only), his notes, and a team goal with actions for two of them. So the demo shows a GRUS next to the
+ * individual MUS, and a leader can plan each participant's follow-up from it.
+ */
+async function seedGroupConversation(
+  tenant: ReturnType<Repositories['forTenant']>,
+  userIds: Map<string, string>,
+  team: { competenceIds: string[]; participantProfiles: CompetenceProfile[][]; participants: string[] },
+) {
+  const jonas = userIds.get('Jonas Mikkelsen')!;
+  const [susanne, henrik] = [userIds.get('Susanne Rasmussen')!, userIds.get('Henrik Larsen')!];
+  const units = await tenant.people.listUnits();
+  const heldAt = new Date('2026-05-20T11:00:00Z');
+  const agenda = groupGuide({
+    participantProfiles: team.participantProfiles,
+    competenceIds: team.competenceIds,
+    openTeamGoals: [],
+    bank: defaultCoachingBank,
+  }).map((item) => ({ ...item, title: null, ownQuestions: [] }));
+  const group = await tenant.conversations.createGroup({
+    leaderId: jonas,
+    unitId: units.find((unit) => unit.name === 'Team Telefon og Digital')!.id,
+    participantIds: team.participants.map((name) => userIds.get(name)!),
+    scheduledAt: heldAt,
+    durationMinutes: 90,
+    place: 'Mødelokale 1, Borgerservice',
+    agenda,
+  });
+  await tenant.conversations.start(group.id, heldAt);
+  await tenant.conversations.saveNotes({
+    conversationId: group.id,
+    authorId: jonas,
+    expectedVersion: 0,
+    items: {
+      'theme:looking_back': 'Teamet er stolt af, at ventetiden i telefonen er halveret siden januar.',
+      'theme:wellbeing_motivation': 'Mandag formiddag er hård. Vi prøver at lægge to ekstra på telefonen.',
+    },
+    now: heldAt,
+  });
+  const goal = await tenant.conversations.createGoal({
+    conversationId: group.id,
+    employeeId: null,
+    title: 'Vi viser borgerne Digital Post i stedet for at læse brevene op',
+    why: 'Mange ringer for at få læst et brev op. Kan de selv finde det, sparer de et opkald næste gang.',
+    successCriterion: 'Ved teammødet i september fortæller alle om en borger, der selv fandt sit brev.',
+    targetDate: '2026-09-30',
+    competenceIds: ['digital-vejledning-og-motivation', 'medbetjening'],
+  });
+  if (goal.outcome !== 'saved') throw new Error('demo team goal not saved');
+  for (const [ownerId, description] of [
+    [susanne, 'Lav en kort guide til Digital Post, som vi kan sende til borgeren efter samtalen'],
+    [henrik, 'Vis kollegerne på teammødet, hvordan du guider en borger i telefonen'],
+  ] as const) {
+    const action = await tenant.conversations.createAction(goal.row, {
+      kind: 'practice',
+      description,
+      ownerId,
+      colleagueId: null,
+      dueDate: '2026-06-30',
+    });
+    if (action.outcome !== 'saved') throw new Error('demo team action not saved');
+  }
+  const current = await tenant.conversations.findGroup(group.id);
+  await tenant.conversations.sign({
+    conversationId: group.id,
+    role: 'leader',
+    signerId: jonas,
+    contentVersion: current!.contentVersion,
+    now: new Date('2026-05-20T12:25:00Z'),
+    sides: 1,
+  });
 }
 
 /**

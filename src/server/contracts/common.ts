@@ -32,6 +32,8 @@ export const errorCodes = [
   'invalid_practice_entry',
   'invalid_pairing',
   'pairing_closed',
+  'group_conversation_closed',
+  'group_conversation_not_closed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

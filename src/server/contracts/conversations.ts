@@ -68,9 +68,6 @@ export const conversationSummarySchema = z
   })
   .meta({ id: 'ConversationSummary' });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
-export const conversationListSchema = z
-  .strictObject({ conversations: z.array(conversationSummarySchema) })
-  .meta({ id: 'ConversationList' });
 
 export const preparationSchema = z
   .strictObject({
@@ -108,6 +105,9 @@ export const agendaItemKinds = [
   'gap',
   'chosen',
   'open_goal',
+  'team_goal',
+  'team_strength',
+  'team_gap',
   'custom',
 ] as const;
 
@@ -145,6 +145,8 @@ export const agendaItemSchema = z
     reason: z.string().nullable(),
     divergence: z.enum(['blind_spot', 'hidden_strength']).nullable(),
     gap: z.number().nullable(),
+    /** A group conversation's shared strength or gap: how many participants are rated and how many are below target. */
+    team: z.strictObject({ below: z.number().int(), rated: z.number().int() }).nullable(),
     /** Opening prompts for the item (acknowledge a strength, open a blind spot, follow up a goal). */
     prompts: z.array(z.string()),
     questions: z.array(
@@ -287,6 +289,8 @@ export const addendumSchema = z.strictObject({
   text: z.string(),
 });
 
+export type Addendum = z.infer<typeof addendumSchema>;
+
 export const addendumInputSchema = z.strictObject({ text: required(4000) }).meta({ id: 'AddendumInput' });
 
 export const signInputSchema = z
@@ -304,6 +308,8 @@ export const conversationDetailSchema = z
     /** Raised by every change of notes, goals and actions: signatures are given for one content version. */
     contentVersion: z.number().int(),
     frameworkVersionId: idSchema.nullable(),
+    /** The group conversation (GRUS) this one follows up, if any: its team goals open the agenda. */
+    groupConversation: z.strictObject({ id: idSchema, unitName: z.string() }).nullable(),
     /** May the caller schedule, edit the agenda and start the conversation? */
     canLead: z.boolean(),
     /** May the caller write notes and the plan now (held, not signed)? */
@@ -359,3 +365,98 @@ export const conversationTaskSchema = z
   })
   .meta({ id: 'ConversationTask' });
 export type ConversationTask = z.infer<typeof conversationTaskSchema>;
+
+export const groupConversationInputSchema = z
+  .strictObject({
+    /** A unit the leader leads; participants come from it and the units below it. */
+    unitId: idSchema,
+    participantIds: z.array(idSchema).min(2).max(60),
+    scheduledAt: isoDateTime,
+    durationMinutes: z.number().int().min(15).max(480).default(90),
+    place: required(200),
+  })
+  .meta({ id: 'GroupConversationInput' });
+export type GroupConversationInput = z.input<typeof groupConversationInputSchema>;
+
+/** Before the start: time, place and who takes part; until it is closed: the next follow-up date. */
+export const groupConversationUpdateSchema = conversationUpdateSchema
+  .extend({ participantIds: z.array(idSchema).min(2).max(60).optional() })
+  .meta({ id: 'GroupConversationUpdate' });
+export type GroupConversationUpdate = z.infer<typeof groupConversationUpdateSchema>;
+
+export const groupConversationSummarySchema = z
+  .strictObject({
+    id: idSchema,
+    unit: z.strictObject({ id: idSchema, name: z.string() }),
+    /** The leader who scheduled it. Any current leader of the unit may hold it. */
+    leader: personRefSchema,
+    scheduledAt: isoDateTime,
+    durationMinutes: z.number().int(),
+    place: z.string(),
+    /** `signed` means closed by a leader: read-only from then on. */
+    stage: stageSchema,
+    heldAt: isoDateTime.nullable(),
+    closedAt: isoDateTime.nullable(),
+    nextFollowUp: isoDate.nullable(),
+    participantCount: z.number().int(),
+    myRole: z.enum(['leader', 'participant']),
+  })
+  .meta({ id: 'GroupConversationSummary' });
+export type GroupConversationSummary = z.infer<typeof groupConversationSummarySchema>;
+
+export const conversationListSchema = z
+  .strictObject({
+    conversations: z.array(conversationSummarySchema),
+    /** Group conversations (GRUS) the caller takes part in or leads. */
+    groups: z.array(groupConversationSummarySchema),
+  })
+  .meta({ id: 'ConversationList' });
+
+export const groupConversationDetailSchema = z
+  .strictObject({
+    conversation: groupConversationSummarySchema,
+    /** Raised by every change of time, place, participants or the follow-up date. */
+    version: z.number().int(),
+    /** Raised by every change of notes, team goals and actions: the leader closes one content version. */
+    contentVersion: z.number().int(),
+    frameworkVersionId: idSchema.nullable(),
+    /** May the caller reschedule, edit the agenda, start and close it (a leader, until it is closed)? */
+    canLead: z.boolean(),
+    /** May the caller write notes and team goals now (a leader, held, not closed)? */
+    canEdit: z.boolean(),
+    participants: z.array(personRefSchema),
+    /** The unit's leaders: with the participants, the people who may own a team action. */
+    leaders: z.array(personRefSchema),
+    /** A shared strength or gap is shown only where at least this many participants are rated. */
+    teamNumbersFrom: z.number().int(),
+    /** For a leader: the saved agenda. For a participant: the same, once the meeting has started. */
+    agenda: agendaSchema.nullable(),
+    /** The leaders' notes per agenda item, once the meeting has started. */
+    notes: z.array(notesSchema),
+    /** The team goals and their actions. */
+    goals: z.array(goalSchema),
+    /** Who closed it, and when. */
+    closedBy: z.strictObject({ person: personRefSchema, at: isoDateTime }).nullable(),
+    addenda: z.array(addendumSchema),
+    /**
+     * Each participant's individual follow-up: for a leader, everyone's; for a participant, only their own (another
+     * participant's individual plan is theirs alone).
+     */
+    followUps: z.array(
+      z.strictObject({
+        employee: personRefSchema,
+        conversation: z
+          .strictObject({
+            id: idSchema,
+            kind: conversationKindSchema,
+            scheduledAt: isoDateTime,
+            stage: stageSchema,
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'GroupConversationDetail' });
+export type GroupConversationDetail = z.infer<typeof groupConversationDetailSchema>;
+
+export const closeInputSchema = signInputSchema.meta({ id: 'CloseInput' });

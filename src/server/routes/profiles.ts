@@ -29,34 +29,42 @@ const levelsOf = (ratings: Record<string, { level: number | null }>): Record<str
   Object.fromEntries(Object.entries(ratings).map(([id, rating]) => [id, rating.level]));
 
 /**
- * A person's profile in every round they took part in, newest first, as the reader may see it: the person sees the
- * leader's rating only when the round's rule allows it; a leader sees both once submitted.
+ * Round profiles of several people at once, newest first per person, as the reader may see them: the person sees the
+ * leader's rating only when the round's rule allows it (`isSelf`); a leader sees both once submitted. With `roundId`,
+ * only that round is read. A fixed number of queries, however many people.
  */
-export async function roundProfilesOf(
+export async function roundProfilesOfPeople(
   tenant: TenantRepositories,
-  personId: string,
-  isSelf: boolean,
-): Promise<RoundProfile[]> {
+  personIds: readonly string[],
+  options: { isSelf: boolean; roundId?: string | null },
+): Promise<Map<string, RoundProfile[]>> {
   const [rounds, participations, assessments, roleProfiles] = await Promise.all([
-    tenant.rounds.list(),
-    tenant.rounds.participationsOf([personId]),
-    tenant.rounds.assessmentsOf(personId),
+    options.roundId
+      ? tenant.rounds.find(options.roundId).then((round) => (round ? [round] : []))
+      : tenant.rounds.list(),
+    tenant.rounds.participationsOf([...personIds]),
+    tenant.rounds.assessmentsOfSubjects([...personIds]),
     tenant.frameworks.listRoleProfiles(),
   ]);
   const roundById = new Map(rounds.map((round) => [round.id, round]));
   const profileById = new Map(roleProfiles.map((profile) => [profile.id, profile]));
-  const roundProfiles: RoundProfile[] = [];
+  const byPerson = new Map<string, RoundProfile[]>(personIds.map((id) => [id, []]));
   for (const participation of participations) {
-    const round = roundById.get(participation.roundId)!;
+    const round = roundById.get(participation.roundId);
+    if (!round) continue;
     const version = await tenant.frameworks.findVersion(round.frameworkVersionId);
     const roleProfile = profileById.get(participation.roleProfileId)!;
     const submitted = (rater: 'self' | 'leader') =>
       assessments.find(
-        (row) => row.roundId === round.id && row.raterRole === rater && row.status === 'submitted',
+        (row) =>
+          row.roundId === round.id &&
+          row.subjectId === participation.userId &&
+          row.raterRole === rater &&
+          row.status === 'submitted',
       );
     const selfRow = submitted('self');
     const leaderRow = submitted('leader');
-    const leaderVisible = isSelf
+    const leaderVisible = options.isSelf
       ? leaderRatingVisibleToEmployee(round.hideLeaderUntilBoth, progressOf(participation))
       : leaderRow !== undefined;
     const competences = competenceProfiles({
@@ -66,7 +74,7 @@ export async function roundProfilesOf(
       leader: leaderRow && leaderVisible ? levelsOf(leaderRow.ratings) : {},
     });
     const summary = summarise(competences);
-    roundProfiles.push({
+    byPerson.get(participation.userId)?.push({
       roundId: round.id,
       roundName: round.name,
       deadline: round.deadline,
@@ -86,9 +94,22 @@ export async function roundProfilesOf(
       })),
     });
   }
-  roundProfiles.sort((a, b) => b.deadline.localeCompare(a.deadline));
-  return roundProfiles;
+  for (const profiles of byPerson.values()) profiles.sort((a, b) => b.deadline.localeCompare(a.deadline));
+  return byPerson;
 }
+
+/** A person's profile in every round they took part in, newest first (see {@link roundProfilesOfPeople}). */
+export async function roundProfilesOf(
+  tenant: TenantRepositories,
+  personId: string,
+  isSelf: boolean,
+): Promise<RoundProfile[]> {
+  return (await roundProfilesOfPeople(tenant, [personId], { isSelf })).get(personId) ?? [];
+}
+
+/** The newest round profile with anything submitted about the person: what a conversation is prepared from. */
+export const latestRoundProfile = (profiles: readonly RoundProfile[]): RoundProfile | undefined =>
+  profiles.find((profile) => profile.selfSubmitted || profile.leaderSubmitted);
 
 export function profileRoutes() {
   const app = new OpenAPIHono<AppEnv>();

@@ -21,6 +21,9 @@ import type {
   conversationListSchema,
   Goal,
   GoalInput,
+  GroupConversationDetail,
+  GroupConversationInput,
+  GroupConversationUpdate,
   Notes,
   Plan,
   Preparation,
@@ -317,6 +320,29 @@ export const api = {
       version,
       ...(reason ? { reason } : {}),
     }),
+
+  groupConversation: (conversationId: string) =>
+    request<GroupConversationDetail>('GET', groupConversationPath(conversationId)),
+  scheduleGroupConversation: (input: GroupConversationInput) =>
+    request<GroupConversationDetail>('POST', '/api/group-conversations', input),
+  updateGroupConversation: (conversationId: string, input: GroupConversationUpdate) =>
+    request<GroupConversationDetail>('PUT', groupConversationPath(conversationId), input),
+  startGroupConversation: (conversationId: string) =>
+    request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/start`),
+  groupGuide: (conversationId: string) =>
+    request<Agenda>('GET', `${groupConversationPath(conversationId)}/guide`),
+  saveGroupAgenda: (conversationId: string, version: number, items: AgendaItemInput[]) =>
+    request<Agenda>('PUT', `${groupConversationPath(conversationId)}/agenda`, { version, items }),
+  saveGroupNotes: (conversationId: string, version: number, items: Record<string, string>) =>
+    request<Notes>('PUT', `${groupConversationPath(conversationId)}/notes`, { version, items }),
+  createTeamGoal: (conversationId: string, input: GoalInput) =>
+    request<Goal>('POST', `${groupConversationPath(conversationId)}/goals`, input),
+  closeGroupConversation: (conversationId: string, contentVersion: number) =>
+    request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/close`, {
+      contentVersion,
+    }),
+  addGroupAddendum: (conversationId: string, text: string) =>
+    request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/addenda`, { text }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
@@ -340,6 +366,11 @@ export const auditCsvPath = (query: AuditQuery): string => `/api/admin/audit.csv
 /** The API path of a framework version; its export is a plain download link below it. */
 export function frameworkPath(versionId: string): string {
   return `/api/frameworks/${encodeURIComponent(versionId)}`;
+}
+
+/** The API path of a group conversation; its calendar file is a plain link below it. */
+export function groupConversationPath(conversationId: string): string {
+  return `/api/group-conversations/${encodeURIComponent(conversationId)}`;
 }
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */

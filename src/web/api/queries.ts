@@ -21,6 +21,7 @@ export const queryKeys = {
   conversations: ['conversations'] as const,
   conversation: (conversationId: string) => ['conversations', conversationId] as const,
   preparation: (conversationId: string) => ['conversations', conversationId, 'preparation'] as const,
+  groupConversation: (conversationId: string) => ['group-conversations', conversationId] as const,
   plans: ['plans'] as const,
   plan: (userId: string) => ['plans', userId] as const,
   settings: ['settings'] as const,
@@ -118,6 +119,12 @@ export const useConversation = (conversationId: string) =>
   useQuery({
     queryKey: queryKeys.conversation(conversationId),
     queryFn: () => api.conversation(conversationId),
+    ...live,
+  });
+export const useGroupConversation = (conversationId: string) =>
+  useQuery({
+    queryKey: queryKeys.groupConversation(conversationId),
+    queryFn: () => api.groupConversation(conversationId),
     ...live,
   });
 export const usePreparation = (conversationId: string) =>

@@ -136,6 +136,14 @@ export const router = createBrowserRouter([
                 path: 'samtaler/ny',
                 lazy: lazyPage(conversations, (m) => m.NewConversationPage, ['leader']),
               },
+              {
+                path: 'samtaler/grus/ny',
+                lazy: lazyPage(conversations, (m) => m.NewGroupConversationPage, ['leader']),
+              },
+              {
+                path: 'samtaler/grus/:conversationId',
+                lazy: lazyPage(conversations, (m) => m.GroupConversationPage),
+              },
               { path: 'samtaler/:conversationId', lazy: lazyPage(conversations, (m) => m.ConversationPage) },
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },

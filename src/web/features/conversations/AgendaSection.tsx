@@ -1,40 +1,54 @@
 /**
  * @module Samtaleguide og dagsorden: the leader shapes the agenda from Vejviser's suggestion (reorder, remove, add their
- * own), the employee reads it once the conversation has started.
+ * own), the employee or the group's participants read it once the conversation has started. The section is told where
+ * the agenda comes from and where it goes, so a conversation and a group MUS share it.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FrameworkDocument } from '../../../domain/framework.ts';
-import type { AgendaItem, ConversationDetail } from '../../../server/contracts/conversations.ts';
-import { ApiError, api } from '../../api/client.ts';
+import type { Agenda, AgendaItem, AgendaItemInput } from '../../../server/contracts/conversations.ts';
+import { ApiError } from '../../api/client.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { customAgendaItem, errorFor, moveItem, toAgendaItemInput } from './conversation-form.ts';
-import { type Outcome, Section, StatusLine, useConversationChanged, useErrorText } from './shared.tsx';
+import { type Outcome, Section, StatusLine, useErrorText } from './shared.tsx';
 
-export function AgendaSection({ detail }: { detail: ConversationDetail; framework: FrameworkDocument }) {
+/** Where an agenda comes from and goes to: a conversation's routes or a group conversation's. */
+export interface AgendaSource {
+  /** Null while the reader may not see it yet (before the start, for everyone but a leader). */
+  agenda: Agenda | null;
+  /** May the reader shape it (a leader, until the record is signed or closed)? */
+  editable: boolean;
+  /** What the leader reads above the editor. */
+  intro: string;
+  suggest: () => Promise<Agenda>;
+  save: (version: number, items: AgendaItemInput[]) => Promise<Agenda>;
+  /** The agenda as saved now, after a conflict. */
+  latest: () => Promise<Agenda | null>;
+  onSaved: () => Promise<void>;
+}
+
+export function AgendaSection({ source }: { source: AgendaSource }) {
   const { t } = useTranslation();
-  const editable = detail.canLead && detail.conversation.stage !== 'signed';
   return (
     <Section id="conversation-agenda" title={t('conversations.agenda.title')}>
-      {editable ? (
-        <AgendaEditor detail={detail} />
-      ) : detail.agenda === null ? (
+      {source.editable ? (
+        <AgendaEditor source={source} />
+      ) : source.agenda === null ? (
         <p>{t('conversations.agenda.notYet')}</p>
       ) : (
         <>
-          <AgendaRound detail={detail} />
-          <AgendaList items={detail.agenda.items} />
+          <AgendaRound agenda={source.agenda} />
+          <AgendaList items={source.agenda.items} />
         </>
       )}
     </Section>
   );
 }
 
-function AgendaRound({ detail }: { detail: ConversationDetail }) {
+function AgendaRound({ agenda }: { agenda: Agenda | null }) {
   const { t } = useTranslation();
-  return detail.agenda?.round ? (
-    <p className="muted">{t('conversations.agenda.fromRound', { name: detail.agenda.round.name })}</p>
+  return agenda?.round ? (
+    <p className="muted">{t('conversations.agenda.fromRound', { name: agenda.round.name })}</p>
   ) : null;
 }
 
@@ -103,13 +117,11 @@ function AgendaList({ items }: { items: AgendaItem[] }) {
 const newTitleId = 'agenda-new-title';
 const newQuestionsId = 'agenda-new-questions';
 
-function AgendaEditor({ detail }: { detail: ConversationDetail }) {
+function AgendaEditor({ source }: { source: AgendaSource }) {
   const { t } = useTranslation();
-  const conversationId = detail.conversation.id;
-  const changed = useConversationChanged(conversationId);
   const errorText = useErrorText();
-  const [items, setItems] = useState<AgendaItem[]>(() => detail.agenda?.items ?? []);
-  const [version, setVersion] = useState(detail.agenda?.version ?? 1);
+  const [items, setItems] = useState<AgendaItem[]>(() => source.agenda?.items ?? []);
+  const [version, setVersion] = useState(source.agenda?.version ?? 1);
   const [dirty, setDirty] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -162,7 +174,7 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
     if (busy) return;
     setBusy(true);
     try {
-      const guide = await api.guide(conversationId);
+      const guide = await source.suggest();
       setItems(guide.items);
       setDirty(true);
       setAnnouncement('');
@@ -181,12 +193,12 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
     if (busy) return;
     setBusy(true);
     try {
-      const agenda = await api.saveAgenda(conversationId, basedOn, items.map(toAgendaItemInput));
+      const agenda = await source.save(basedOn, items.map(toAgendaItemInput));
       setItems(agenda.items);
       setVersion(agenda.version);
       setDirty(false);
       setConflict(false);
-      await changed();
+      await source.onSaved();
       setOutcome({ kind: 'success', text: t('conversations.agenda.saved') });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
@@ -202,9 +214,9 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
 
   /** After a 409: save this draft over the newer agenda, or take the newer one. */
   const resolve = async (keepMine: boolean) => {
-    let saved: ConversationDetail['agenda'];
+    let saved: Agenda | null;
     try {
-      saved = (await api.conversation(conversationId)).agenda;
+      saved = await source.latest();
     } catch (error) {
       setOutcome({ kind: 'error', text: errorText(error) });
       return;
@@ -223,8 +235,8 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
 
   return (
     <>
-      <p>{t('conversations.agenda.introLeader', { name: detail.conversation.employee.name })}</p>
-      <AgendaRound detail={detail} />
+      <p>{source.intro}</p>
+      <AgendaRound agenda={source.agenda} />
       <div className="button-row print-hidden">
         <button
           type="button"

@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationDetail } from '../../../server/contracts/conversations.ts';
+import type { Addendum, ConversationDetail } from '../../../server/contracts/conversations.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
@@ -90,23 +90,32 @@ export function SignaturesSection({ detail }: { detail: ConversationDetail }) {
 
 const addendumId = 'addendum-text';
 
-export function AddendaSection({ detail }: { detail: ConversationDetail }) {
+/** The addenda of a signed conversation or a closed group MUS, and how to add one. */
+export interface AddendaSource<Detail> {
+  /** Signed by both, or closed by the leader: from then on, changes are addenda. */
+  signed: boolean;
+  addenda: Addendum[];
+  add: (text: string) => Promise<Detail>;
+  onAdded: (detail: Detail) => Promise<void>;
+  texts: { intro: string; notSigned: string };
+}
+
+export function AddendaSection<Detail>({ source }: { source: AddendaSource<Detail> }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const changed = useConversationChanged(detail.conversation.id);
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const signed = detail.conversation.stage === 'signed';
+  const { signed } = source;
   const fail = (found: FormError[]) => {
     setErrors(found);
     setAttempt((count) => count + 1);
   };
   const add = useMutation({
-    mutationFn: () => api.addAddendum(detail.conversation.id, text.trim()),
+    mutationFn: () => source.add(text.trim()),
     onSuccess: async (updated) => {
-      await changed(updated);
+      await source.onAdded(updated);
       setText('');
       setErrors([]);
       setOutcome({ kind: 'success', text: t('conversations.addenda.added') });
@@ -128,10 +137,10 @@ export function AddendaSection({ detail }: { detail: ConversationDetail }) {
   };
   return (
     <Section id="conversation-addenda" title={t('conversations.addenda.title')}>
-      {signed ? <p>{t('conversations.addenda.intro')}</p> : <p>{t('conversations.addenda.notSigned')}</p>}
-      {detail.addenda.length ? (
+      <p>{signed ? source.texts.intro : source.texts.notSigned}</p>
+      {source.addenda.length ? (
         <ol className="addendum-list">
-          {detail.addenda.map((addendum) => (
+          {source.addenda.map((addendum) => (
             <li key={addendum.id} className="addendum">
               <p className="addendum-meta">
                 {t('conversations.addenda.by', {

@@ -3,39 +3,36 @@
  * the development plan, signatures and addenda — in that order, each under its own heading.
  */
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { ConversationDetail } from '../../../server/contracts/conversations.ts';
-import { ApiError, api, conversationPath } from '../../api/client.ts';
+import { api, conversationPath } from '../../api/client.ts';
 import { useConversation, useFrameworks, useFrameworkVersion } from '../../api/queries.ts';
 import { formatDate, formatDay, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
-import { FieldError } from '../../ui/FieldError.tsx';
-import { Loading } from '../../ui/Loading.tsx';
-import { PageHeading } from '../../ui/PageHeading.tsx';
-import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId, newestPublished } from '../framework/framework-view.ts';
 import { TalkingPointsSection } from '../practice/TalkingPointsSection.tsx';
-import { AgendaSection } from './AgendaSection.tsx';
+import { AgendaSection, type AgendaSource } from './AgendaSection.tsx';
 import { AddendaSection, SignaturesSection } from './AgreementSections.tsx';
 import { useConversationTitle } from './ConversationsPage.tsx';
-import {
-  errorFor,
-  isIsoDate,
-  isTime,
-  placeFieldErrors,
-  toDateAndTime,
-  toScheduledAt,
-} from './conversation-form.ts';
-import type { ConversationScheduledState } from './NewConversationPage.tsx';
-import { NotesSection } from './NotesSection.tsx';
-import { PlanSection } from './PlanSection.tsx';
+import { NotesSection, type NotesSource } from './NotesSection.tsx';
+import { PlanSection, type PlanSource } from './PlanSection.tsx';
 import { PreparationSection } from './PreparationSection.tsx';
-import { type Outcome, Section, StatusLine, useConversationChanged, useErrorText } from './shared.tsx';
+import { FollowUpDateForm, RescheduleBox } from './ScheduleForms.tsx';
+import {
+  type Outcome,
+  RecordFrame,
+  Section,
+  StatusLine,
+  SummaryRow,
+  useConversationChanged,
+  useErrorText,
+  WhenRows,
+} from './shared.tsx';
 
 export function ConversationPage() {
   const { conversationId = '' } = useParams();
@@ -61,29 +58,17 @@ function ConversationLoader({ conversationId }: { conversationId: string }) {
   const conversation = useConversation(conversationId);
   const framework = useConversationFramework(conversation.data);
   const titleOf = useConversationTitle();
-  const location = useLocation();
-  const scheduled = (location.state as ConversationScheduledState | null)?.scheduled === true;
-  const title = conversation.data ? titleOf(conversation.data.conversation) : t('conversations.caption');
   return (
-    <>
-      <p className="page-caption">{t('conversations.caption')}</p>
-      <PageHeading title={title}>{title}</PageHeading>
-      {conversation.isPending ? (
-        <Loading />
-      ) : conversation.isError ? (
-        <QueryErrorNotice error={conversation.error} onRetry={() => void conversation.refetch()} />
-      ) : framework.isError ? (
-        <QueryErrorNotice error={framework.error} onRetry={() => void framework.refetch()} />
-      ) : !framework.data ? (
-        <Loading />
-      ) : (
-        <ConversationView
-          detail={conversation.data}
-          framework={framework.data.document}
-          scheduled={scheduled}
-        />
+    <RecordFrame
+      caption={t('conversations.caption')}
+      title={conversation.data ? titleOf(conversation.data.conversation) : t('conversations.caption')}
+      record={conversation}
+      framework={framework}
+    >
+      {(detail, document, scheduled) => (
+        <ConversationView detail={detail} framework={document} scheduled={scheduled} />
       )}
-    </>
+    </RecordFrame>
   );
 }
 
@@ -92,9 +77,55 @@ export interface SectionProps {
   framework: FrameworkDocument;
 }
 
+type Changed = (detail?: ConversationDetail) => Promise<void>;
+
+/** The agenda of a conversation: the leader shapes it from the guide; the employee reads it once started. */
+const agendaSource = (detail: ConversationDetail, changed: Changed, t: TFunction): AgendaSource => ({
+  agenda: detail.agenda,
+  editable: detail.canLead && detail.conversation.stage !== 'signed',
+  intro: t('conversations.agenda.introLeader', { name: detail.conversation.employee.name }),
+  suggest: () => api.guide(detail.conversation.id),
+  save: (version, items) => api.saveAgenda(detail.conversation.id, version, items),
+  latest: async () => (await api.conversation(detail.conversation.id)).agenda,
+  onSaved: () => changed(),
+});
+
+/** Each party's own notes, with the other party's beside them. */
+const notesSource = (detail: ConversationDetail, changed: Changed, t: TFunction): NotesSource => {
+  const { conversation } = detail;
+  return {
+    stage: conversation.stage,
+    notes: detail.notes,
+    items: detail.agenda?.items ?? [],
+    canEdit: detail.canEdit,
+    intro: t('conversations.notes.intro'),
+    otherName: conversation.myRole === 'employee' ? conversation.leader.name : conversation.employee.name,
+    save: (version, items) => api.saveNotes(conversation.id, version, items),
+    latestNotes: async () => (await api.conversation(conversation.id)).notes,
+    onSaved: () => changed(),
+  };
+};
+
+/** The employee's development plan: both parties write it and follow it up. */
+const planSource = (detail: ConversationDetail, changed: Changed, t: TFunction): PlanSource => ({
+  stage: detail.conversation.stage,
+  goals: detail.goals,
+  canEdit: detail.canEdit,
+  owners: [detail.people.employee, ...detail.people.leaders],
+  colleagues: detail.people.colleagues,
+  createGoal: (input) => api.createGoal(detail.conversation.id, input),
+  onChanged: () => changed(),
+  texts: {
+    title: t('conversations.plan.title'),
+    notStarted: t('conversations.plan.notStarted'),
+    empty: t('conversations.plan.empty'),
+  },
+});
+
 function ConversationView({ detail, framework, scheduled }: SectionProps & { scheduled: boolean }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const changed = useConversationChanged(detail.conversation.id);
   const signed = detail.conversation.stage === 'signed';
   return (
     <>
@@ -115,21 +146,20 @@ function ConversationView({ detail, framework, scheduled }: SectionProps & { sch
       <DetailsSection detail={detail} />
       <PreparationSection detail={detail} framework={framework} />
       <TalkingPointsSection detail={detail} />
-      <AgendaSection detail={detail} framework={framework} />
-      <NotesSection detail={detail} />
-      <PlanSection detail={detail} framework={framework} />
+      <AgendaSection source={agendaSource(detail, changed, t)} />
+      <NotesSection source={notesSource(detail, changed, t)} />
+      <PlanSection source={planSource(detail, changed, t)} framework={framework} />
       <SignaturesSection detail={detail} />
-      <AddendaSection detail={detail} />
+      <AddendaSection
+        source={{
+          signed,
+          addenda: detail.addenda,
+          add: (text) => api.addAddendum(detail.conversation.id, text),
+          onAdded: changed,
+          texts: { intro: t('conversations.addenda.intro'), notSigned: t('conversations.addenda.notSigned') },
+        }}
+      />
     </>
-  );
-}
-
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="summary-list-row">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -148,43 +178,42 @@ function DetailsSection({ detail }: { detail: ConversationDetail }) {
     },
     onError: (error) => setOutcome({ kind: 'error', text: errorText(error) }),
   });
-  const end = new Date(Date.parse(conversation.scheduledAt) + conversation.durationMinutes * 60_000);
   const planPath = conversation.myRole === 'employee' ? '/plan' : `/plan/${conversation.employee.id}`;
   return (
     <Section id="conversation-details" title={t('conversations.detail.title')}>
       <StatusLine outcome={outcome} />
       <dl className="summary-list">
-        <Row term={t('conversations.detail.kind')}>{t(`conversations.kind.${conversation.kind}`)}</Row>
-        <Row term={t('conversations.detail.employee')}>{conversation.employee.name}</Row>
-        <Row term={t('conversations.detail.leader')}>{conversation.leader.name}</Row>
-        <Row term={t('conversations.detail.date')}>{formatDate(conversation.scheduledAt, locale)}</Row>
-        <Row term={t('conversations.detail.time')}>
-          {t('conversations.detail.timeValue', {
-            start: formatTime(conversation.scheduledAt, locale),
-            end: formatTime(end, locale),
-            duration: t('conversations.minutes', { count: conversation.durationMinutes }),
-          })}
-        </Row>
-        <Row term={t('conversations.detail.place')}>{conversation.place}</Row>
-        <Row term={t('conversations.detail.stage')}>
+        <SummaryRow term={t('conversations.detail.kind')}>
+          {t(`conversations.kind.${conversation.kind}`)}
+        </SummaryRow>
+        <SummaryRow term={t('conversations.detail.employee')}>{conversation.employee.name}</SummaryRow>
+        <SummaryRow term={t('conversations.detail.leader')}>{conversation.leader.name}</SummaryRow>
+        <WhenRows {...conversation} />
+        <SummaryRow term={t('conversations.detail.stage')}>
           {t(`conversations.stage.${conversation.stage}`)}
           {conversation.heldAt && conversation.stage === 'held'
             ? ` (${t('conversations.detail.startedAt', { date: formatDate(conversation.heldAt, locale), time: formatTime(conversation.heldAt, locale) })})`
             : ''}
           {conversation.signedAt ? ` (${formatDate(conversation.signedAt, locale)})` : ''}
-        </Row>
-        {conversation.followUpOf ? (
-          <Row term={t('conversations.detail.followUpOf')}>
+        </SummaryRow>
+        {detail.groupConversation ? (
+          <SummaryRow term={t('conversations.detail.followUpOf')}>
+            <Link to={`/samtaler/grus/${detail.groupConversation.id}`}>
+              {t('groups.linkTo', { unit: detail.groupConversation.unitName })}
+            </Link>
+          </SummaryRow>
+        ) : conversation.followUpOf ? (
+          <SummaryRow term={t('conversations.detail.followUpOf')}>
             <Link to={`/samtaler/${conversation.followUpOf}`}>
               {t('conversations.detail.followUpOfLink')}
             </Link>
-          </Row>
+          </SummaryRow>
         ) : null}
-        <Row term={t('conversations.detail.nextFollowUp')}>
+        <SummaryRow term={t('conversations.detail.nextFollowUp')}>
           {conversation.nextFollowUp
             ? formatDay(conversation.nextFollowUp, locale)
             : t('conversations.detail.noNextFollowUp')}
-        </Row>
+        </SummaryRow>
       </dl>
       <ul className="link-list print-hidden">
         <li>
@@ -216,12 +245,7 @@ function DetailsSection({ detail }: { detail: ConversationDetail }) {
           </button>
         </div>
       ) : null}
-      {canLead && conversation.stage === 'scheduled' ? (
-        <RescheduleForm detail={detail} onOutcome={setOutcome} />
-      ) : null}
-      {canLead && conversation.stage !== 'signed' ? (
-        <NextFollowUpForm detail={detail} onOutcome={setOutcome} />
-      ) : null}
+      {canLead ? <ScheduleChanges detail={detail} onOutcome={setOutcome} /> : null}
       {/* canLead ends with the signature (nothing more to lead here); a leader of the employee follows up. */}
       {conversation.myRole === 'leader' && conversation.stage === 'signed' ? (
         <p className="print-hidden">
@@ -237,247 +261,35 @@ function DetailsSection({ detail }: { detail: ConversationDetail }) {
   );
 }
 
-const durations = [30, 45, 60, 90, 120] as const;
-
-/** Before the conversation is held, the leader may move it: date, time, duration and place. */
-function RescheduleForm({
+/** Before the conversation is held, the leader may move it; until it is signed, set the next follow-up. */
+function ScheduleChanges({
   detail,
   onOutcome,
 }: {
   detail: ConversationDetail;
   onOutcome: (outcome: Outcome) => void;
 }) {
-  const { t } = useTranslation();
-  const { conversation } = detail;
+  const { conversation, version } = detail;
   const changed = useConversationChanged(conversation.id);
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState(() => ({
-    ...toDateAndTime(conversation.scheduledAt),
-    durationMinutes: conversation.durationMinutes,
-    place: conversation.place,
-  }));
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const ids = {
-    date: 'reschedule-date',
-    time: 'reschedule-time',
-    duration: 'reschedule-duration',
-    place: 'reschedule-place',
-  };
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const save = useMutation({
-    mutationFn: (scheduledAt: string) =>
-      api.updateConversation(conversation.id, {
-        version: detail.version,
-        scheduledAt,
-        durationMinutes: values.durationMinutes,
-        place: values.place.trim(),
-      }),
-    onSuccess: async (updated) => {
-      setErrors([]);
-      setOpen(false);
-      await changed(updated);
-      onOutcome({ kind: 'success', text: t('conversations.detail.rescheduled') });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        void changed();
-        fail([{ message: t('conversations.detail.rescheduleConflict') }]);
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        fail(
-          placeFieldErrors(error.fields, {
-            scheduledAt: ids.date,
-            durationMinutes: ids.duration,
-            place: ids.place,
-          }),
-        );
-      } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
-      }
-    },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    const found: FormError[] = [];
-    if (!isIsoDate(values.date) || !toScheduledAt(values.date, '12:00'))
-      found.push({ fieldId: ids.date, message: t('conversations.new.errors.dateInvalid') });
-    if (!isTime(values.time))
-      found.push({ fieldId: ids.time, message: t('conversations.new.errors.timeInvalid') });
-    if (!values.place.trim())
-      found.push({ fieldId: ids.place, message: t('conversations.new.errors.place') });
-    const scheduledAt = toScheduledAt(values.date, values.time);
-    if (found.length || !scheduledAt) return fail(found);
-    save.mutate(scheduledAt);
-  };
-  if (!open) {
-    return (
-      <p className="print-hidden">
-        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
-          {t('conversations.detail.reschedule')}
-        </button>
-      </p>
-    );
-  }
-  const field = (id: string, label: string, input: React.ReactNode) => {
-    const error = errorFor(errors, id);
-    return (
-      <div className={error ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={id}>
-          {label}
-        </label>
-        {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-        {input}
-      </div>
-    );
-  };
-  const describedBy = (id: string) => (errorFor(errors, id) ? `${id}-error` : undefined);
   return (
-    <form
-      className="form form--compact reschedule-form print-hidden"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="reschedule-title"
-    >
-      <h3 id="reschedule-title">{t('conversations.detail.reschedule')}</h3>
-      <ErrorSummary errors={errors} attempt={attempt} headingLevel={3} />
-      {field(
-        ids.date,
-        t('conversations.new.date'),
-        <input
-          id={ids.date}
-          type="date"
-          className="form-input form-input--date"
-          value={values.date}
-          required
-          aria-invalid={errorFor(errors, ids.date) ? true : undefined}
-          aria-describedby={describedBy(ids.date)}
-          onChange={(event) => setValues((current) => ({ ...current, date: event.target.value }))}
-        />,
-      )}
-      {field(
-        ids.time,
-        t('conversations.new.time'),
-        <input
-          id={ids.time}
-          type="time"
-          className="form-input form-input--date"
-          value={values.time}
-          required
-          aria-invalid={errorFor(errors, ids.time) ? true : undefined}
-          aria-describedby={describedBy(ids.time)}
-          onChange={(event) => setValues((current) => ({ ...current, time: event.target.value }))}
-        />,
-      )}
-      {field(
-        ids.duration,
-        t('conversations.new.duration'),
-        <select
-          id={ids.duration}
-          className="form-select form-select--m"
-          value={values.durationMinutes}
-          aria-describedby={describedBy(ids.duration)}
-          onChange={(event) =>
-            setValues((current) => ({ ...current, durationMinutes: Number(event.target.value) }))
-          }
-        >
-          {[...new Set([...durations, conversation.durationMinutes])]
-            .sort((a, b) => a - b)
-            .map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {t('conversations.minutes', { count: minutes })}
-              </option>
-            ))}
-        </select>,
-      )}
-      {field(
-        ids.place,
-        t('conversations.new.place'),
-        <input
-          id={ids.place}
-          className="form-input form-input--l"
-          value={values.place}
-          maxLength={200}
-          aria-required
-          aria-invalid={errorFor(errors, ids.place) ? true : undefined}
-          aria-describedby={describedBy(ids.place)}
-          onChange={(event) => setValues((current) => ({ ...current, place: event.target.value }))}
-        />,
-      )}
-      <div className="button-row">
-        <button type="submit" className="button button--primary">
-          {t('conversations.detail.rescheduleSave')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-          {t('conversations.plan.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function NextFollowUpForm({
-  detail,
-  onOutcome,
-}: {
-  detail: ConversationDetail;
-  onOutcome: (outcome: Outcome) => void;
-}) {
-  const { t } = useTranslation();
-  const changed = useConversationChanged(detail.conversation.id);
-  const errorText = useErrorText();
-  const [date, setDate] = useState(detail.conversation.nextFollowUp ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const save = useMutation({
-    mutationFn: () =>
-      api.updateConversation(detail.conversation.id, { version: detail.version, nextFollowUp: date || null }),
-    onSuccess: async (updated) => {
-      setError(undefined);
-      await changed(updated);
-      onOutcome({ kind: 'success', text: t('conversations.detail.nextFollowUpSaved') });
-    },
-    onError: (failure) => {
-      if (failure instanceof ApiError && failure.fields.nextFollowUp) setError(failure.fields.nextFollowUp);
-      else onOutcome({ kind: 'error', text: errorText(failure) });
-    },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      setError(t('conversations.detail.nextFollowUpInvalid'));
-      return;
-    }
-    if (!save.isPending) save.mutate();
-  };
-  const id = 'conversation-next-follow-up';
-  return (
-    <form className="form form--compact print-hidden" noValidate onSubmit={onSubmit}>
-      <div className={error ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={id}>
-          {t('conversations.detail.nextFollowUpLabel')}
-        </label>
-        <p className="form-hint" id={`${id}-hint`}>
-          {t('conversations.detail.nextFollowUpHint')}
-        </p>
-        {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-        <input
-          id={id}
-          type="date"
-          className="form-input form-input--date"
-          value={date}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          onChange={(event) => setDate(event.target.value)}
+    <>
+      {conversation.stage === 'scheduled' ? (
+        <RescheduleBox
+          current={conversation}
+          save={(schedule) => api.updateConversation(conversation.id, { version, ...schedule })}
+          onSaved={changed}
+          onConflict={() => changed()}
+          onOutcome={onOutcome}
         />
-      </div>
-      <button type="submit" className="button button--secondary">
-        {t('conversations.detail.nextFollowUpSave')}
-      </button>
-    </form>
+      ) : null}
+      {conversation.stage !== 'signed' ? (
+        <FollowUpDateForm
+          current={conversation.nextFollowUp}
+          save={(nextFollowUp) => api.updateConversation(conversation.id, { version, nextFollowUp })}
+          onSaved={changed}
+          onOutcome={onOutcome}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,10 @@
 /** @module "Samtaler": the caller's conversations, as employee or as leader; upcoming ones first, then the held ones. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ConversationSummary } from '../../../server/contracts/conversations.ts';
+import type {
+  ConversationSummary,
+  GroupConversationSummary,
+} from '../../../server/contracts/conversations.ts';
 import { useConversations } from '../../api/queries.ts';
 import { formatDate, formatDay, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
@@ -60,12 +63,32 @@ function ConversationItem({ conversation }: { conversation: ConversationSummary 
   );
 }
 
-function ConversationGroup(props: {
-  id: string;
-  title: string;
-  empty: string;
-  items: ConversationSummary[];
-}) {
+function GroupConversationItem({ group }: { group: GroupConversationSummary }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <li className="task conversation-item">
+      <p className="task-title">
+        <Link to={`/samtaler/grus/${group.id}`}>{t('groups.titleWith', { unit: group.unit.name })}</Link>
+      </p>
+      <p className="task-meta">
+        {t('conversations.when', {
+          date: formatDate(group.scheduledAt, locale),
+          time: formatTime(group.scheduledAt, locale),
+        })}{' '}
+        · {group.place}
+      </p>
+      <p className="task-meta">
+        {t(`groups.stage.${group.stage}`)} · {t('groups.participantCount', { count: group.participantCount })}
+      </p>
+    </li>
+  );
+}
+
+type Listed = ConversationSummary | GroupConversationSummary;
+const isGroup = (item: Listed): item is GroupConversationSummary => 'unit' in item;
+
+function ConversationGroup(props: { id: string; title: string; empty: string; items: Listed[] }) {
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
@@ -73,9 +96,13 @@ function ConversationGroup(props: {
         <p>{props.empty}</p>
       ) : (
         <ul className="task-list">
-          {props.items.map((conversation) => (
-            <ConversationItem key={conversation.id} conversation={conversation} />
-          ))}
+          {props.items.map((item) =>
+            isGroup(item) ? (
+              <GroupConversationItem key={item.id} group={item} />
+            ) : (
+              <ConversationItem key={item.id} conversation={item} />
+            ),
+          )}
         </ul>
       )}
     </section>
@@ -86,15 +113,20 @@ export function ConversationsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const conversations = useConversations();
-  const groups = conversations.data ? groupConversations(conversations.data.conversations) : null;
+  const groups = conversations.data
+    ? groupConversations<Listed>([...conversations.data.conversations, ...conversations.data.groups])
+    : null;
   return (
     <>
       <PageHeading>{t('conversations.list.title')}</PageHeading>
       <p className="lead">{t('conversations.list.intro')}</p>
       {hasRole(user, 'leader') ? (
-        <p>
+        <p className="button-row">
           <Link className="button button--primary" to="/samtaler/ny">
             {t('conversations.new.title')}
+          </Link>
+          <Link className="button button--secondary" to="/samtaler/grus/ny">
+            {t('groups.new.title')}
           </Link>
         </p>
       ) : null}

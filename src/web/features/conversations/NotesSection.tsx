@@ -5,33 +5,49 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationDetail, Notes } from '../../../server/contracts/conversations.ts';
-import { ApiError, api } from '../../api/client.ts';
+import type { AgendaItem, Notes } from '../../../server/contracts/conversations.ts';
+import { ApiError } from '../../api/client.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useCurrentUser } from '../../session/session.ts';
 import { CharacterCountedTextArea } from '../../ui/CharacterCountedTextArea.tsx';
-import { type Outcome, Section, StatusLine, useConversationChanged, useErrorText } from './shared.tsx';
+import { type Outcome, Section, StatusLine, useErrorText } from './shared.tsx';
 
 const noteMax = 5000;
 type Draft = Record<string, string>;
 
-export function NotesSection({ detail }: { detail: ConversationDetail }) {
+/** Where notes come from and go to: a conversation's routes or a group conversation's. */
+export interface NotesSource {
+  stage: 'scheduled' | 'held' | 'signed';
+  notes: Notes[];
+  items: AgendaItem[];
+  /** May the reader write their own notes now? */
+  canEdit: boolean;
+  /** What the writer reads above their notes. */
+  intro: string;
+  /** Whose notes belong beside the writer's, said even before they write any (the other party). */
+  otherName?: string;
+  save: (version: number, items: Draft) => Promise<Notes>;
+  /** Everyone's notes as saved now, after a conflict. */
+  latestNotes: () => Promise<Notes[]>;
+  onSaved: () => Promise<void>;
+}
+
+export function NotesSection({ source }: { source: NotesSource }) {
   const { t } = useTranslation();
   const viewer = useCurrentUser();
-  const own = detail.notes.find((notes) => notes.author.id === viewer.id);
-  const others = detail.notes.filter((notes) => notes.author.id !== viewer.id);
-  const items = detail.agenda?.items ?? [];
+  const own = source.notes.find((notes) => notes.author.id === viewer.id);
+  const others = source.notes.filter((notes) => notes.author.id !== viewer.id);
   return (
     <Section id="conversation-notes" title={t('conversations.notes.title')}>
-      {detail.conversation.stage === 'scheduled' ? (
+      {source.stage === 'scheduled' ? (
         <p>{t('conversations.notes.notStarted')}</p>
-      ) : items.length === 0 ? (
+      ) : source.items.length === 0 ? (
         <p>{t('conversations.notes.noAgenda')}</p>
-      ) : detail.canEdit ? (
-        <NotesEditor detail={detail} own={own} others={others} />
+      ) : source.canEdit ? (
+        <NotesEditor source={source} own={own} others={others} />
       ) : (
-        <NotesReadOnly detail={detail} own={own} others={others} />
+        <NotesReadOnly items={source.items} own={own} others={others} />
       )}
     </Section>
   );
@@ -65,11 +81,11 @@ function OtherNotes({ others, itemId, otherName }: { others: Notes[]; itemId: st
 }
 
 function NotesReadOnly({
-  detail,
+  items,
   own,
   others,
 }: {
-  detail: ConversationDetail;
+  items: AgendaItem[];
   own: Notes | undefined;
   others: Notes[];
 }) {
@@ -77,7 +93,7 @@ function NotesReadOnly({
   const all = own ? [own, ...others] : others;
   return (
     <ol className="notes-list">
-      {(detail.agenda?.items ?? []).map((item) => (
+      {items.map((item) => (
         <li key={item.id} className="notes-item">
           <h3 className="agenda-title">{item.title}</h3>
           <div className="notes-columns">
@@ -94,23 +110,17 @@ function NotesReadOnly({
 }
 
 function NotesEditor({
-  detail,
+  source,
   own,
   others,
 }: {
-  detail: ConversationDetail;
+  source: NotesSource;
   own: Notes | undefined;
   others: Notes[];
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const viewer = useCurrentUser();
-  const conversationId = detail.conversation.id;
-  const otherName =
-    detail.conversation.myRole === 'employee'
-      ? detail.conversation.leader.name
-      : detail.conversation.employee.name;
-  const changed = useConversationChanged(conversationId);
   const errorText = useErrorText();
   const [draft, setDraft] = useState<Draft>(() => ({ ...(own?.items ?? {}) }));
   const [version, setVersion] = useState(own?.version ?? 0);
@@ -126,21 +136,21 @@ function NotesEditor({
     if (busy) return;
     setBusy(true);
     try {
-      const notes = await api.saveNotes(conversationId, basedOn, draft);
+      const notes = await source.save(basedOn, draft);
       setVersion(notes.version);
       setSavedAt(notes.updatedAt);
       setDirty(false);
       setConflict(null);
       setUnsaved(null);
-      await changed();
+      await source.onSaved();
       setOutcome({
         kind: 'success',
         text: t('conversations.notes.saved', { time: formatTime(new Date(), locale) }),
       });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        const latest = await api.conversation(conversationId).catch(() => null);
-        const latestOwn = latest?.notes.find((notes) => notes.author.id === viewer.id);
+        const latest = await source.latestNotes().catch(() => []);
+        const latestOwn = latest.find((notes) => notes.author.id === viewer.id);
         setConflict(
           latestOwn ?? { author: { id: '', name: '' }, items: {}, version: basedOn + 1, updatedAt: null },
         );
@@ -155,7 +165,7 @@ function NotesEditor({
 
   return (
     <>
-      <p>{t('conversations.notes.intro')}</p>
+      <p>{source.intro}</p>
       {conflict ? (
         <div className="notice notice--error" role="alert">
           <h3 className="notice-title">{t('conversations.conflict.notesTitle')}</h3>
@@ -187,7 +197,7 @@ function NotesEditor({
         </div>
       ) : null}
       <ol className="notes-list">
-        {(detail.agenda?.items ?? []).map((item) => (
+        {source.items.map((item) => (
           <li key={item.id} className="notes-item">
             <h3 className="agenda-title">{item.title}</h3>
             <div className="notes-columns">
@@ -211,7 +221,11 @@ function NotesEditor({
                   </div>
                 ) : null}
               </div>
-              <OtherNotes others={others} itemId={item.id} otherName={otherName} />
+              <OtherNotes
+                others={others}
+                itemId={item.id}
+                {...(source.otherName ? { otherName: source.otherName } : {})}
+              />
             </div>
           </li>
         ))}

@@ -5,13 +5,14 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
-import type { Action, ConversationDetail, Goal } from '../../../server/contracts/conversations.ts';
-import { ApiError, api } from '../../api/client.ts';
+import type { Action, Goal, GoalInput } from '../../../server/contracts/conversations.ts';
+import { api } from '../../api/client.ts';
 import { formatDay, formatList, todayIso } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { CharacterCountedTextArea } from '../../ui/CharacterCountedTextArea.tsx';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
+import { DateField, SelectField } from '../../ui/FormField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import {
   type ActionFormValues,
@@ -21,7 +22,6 @@ import {
   errorFor,
   type GoalFormValues,
   isIsoDate,
-  placeFieldErrors,
   planStatusIds,
   toActionInput,
   toGoalInput,
@@ -29,50 +29,61 @@ import {
 import {
   competenceNames,
   type Outcome,
+  personOptions,
   Section,
   StatusLine,
-  useConversationChanged,
   useErrorText,
+  useFormErrors,
 } from './shared.tsx';
 
 type PlanStatus = (typeof planStatusIds)[number];
 type Person = { id: string; name: string };
 
-export function PlanSection({
-  detail,
-  framework,
-}: {
-  detail: ConversationDetail;
-  framework: FrameworkDocument;
-}) {
+/** The plan of a conversation (the employee's goals) or of a group MUS (the team goals), and who may do what. */
+export interface PlanSource {
+  stage: 'scheduled' | 'held' | 'signed';
+  goals: Goal[];
+  /** May the reader write goals and actions now? */
+  canEdit: boolean;
+  /** Who may own an action, and who may be learnt from. */
+  owners: Person[];
+  colleagues: Person[];
+  createGoal: (input: GoalInput) => Promise<unknown>;
+  onChanged: () => Promise<void>;
+  /** May the reader move this goal (no action) or action on? Everyone in a conversation; see the group rules. */
+  mayMove?: (action?: Action) => boolean;
+  /** The section's heading and what it says while empty. */
+  texts: { title: string; notStarted: string; empty: string };
+}
+
+export function PlanSection({ source, framework }: { source: PlanSource; framework: FrameworkDocument }) {
   const { t } = useTranslation();
-  const changed = useConversationChanged(detail.conversation.id);
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const people = [detail.people.employee, ...detail.people.leaders];
   return (
-    <Section id="conversation-plan" title={t('conversations.plan.title')}>
-      {detail.conversation.stage === 'scheduled' ? (
-        <p>{t('conversations.plan.notStarted')}</p>
-      ) : detail.goals.length === 0 ? (
-        <p>{t('conversations.plan.empty')}</p>
+    <Section id="conversation-plan" title={source.texts.title}>
+      {source.stage === 'scheduled' ? (
+        <p>{source.texts.notStarted}</p>
+      ) : source.goals.length === 0 ? (
+        <p>{source.texts.empty}</p>
       ) : null}
       <StatusLine outcome={outcome} />
       <ul className="goal-list">
-        {detail.goals.map((goal) => (
+        {source.goals.map((goal) => (
           <li key={goal.id}>
             <GoalCard
               goal={goal}
               framework={framework}
-              canEdit={detail.canEdit}
-              owners={people}
-              colleagues={detail.people.colleagues}
-              onChanged={() => changed()}
+              canEdit={source.canEdit}
+              owners={source.owners}
+              colleagues={source.colleagues}
+              onChanged={source.onChanged}
+              {...(source.mayMove ? { mayMove: source.mayMove } : {})}
             />
           </li>
         ))}
       </ul>
-      {detail.canEdit ? (
+      {source.canEdit ? (
         adding ? (
           <GoalForm
             idPrefix="goal-new"
@@ -81,8 +92,8 @@ export function PlanSection({
             title={t('conversations.plan.addGoal')}
             onCancel={() => setAdding(false)}
             onSubmit={async (values) => {
-              await api.createGoal(detail.conversation.id, toGoalInput(values));
-              await changed();
+              await source.createGoal(toGoalInput(values));
+              await source.onChanged();
               setAdding(false);
               setOutcome({
                 kind: 'success',
@@ -123,6 +134,8 @@ interface GoalCardProps {
   owners: Person[];
   colleagues: Person[];
   onChanged: () => Promise<void>;
+  /** May the reader move the goal (no action) or this action on? Yes when not said. */
+  mayMove?: (action?: Action) => boolean;
   /** On the plan page: a line linking the conversation the goal was agreed in. */
   origin?: React.ReactNode;
   headingLevel?: 3 | 4;
@@ -217,22 +230,24 @@ export function GoalCard(props: GoalCardProps) {
         ) : null}
       </dl>
       <StatusLine outcome={outcome} />
-      <StatusForm
-        kind="goal"
-        id={goal.id}
-        title={goal.title}
-        status={goal.status}
-        onSave={(status, reason) =>
-          run(
-            () =>
-              api.setGoalStatus(goal.id, { version: goal.version, status, ...(reason ? { reason } : {}) }),
-            t('conversations.plan.statusSaved', {
-              title: goal.title,
-              status: t(`conversations.status.${status}`),
-            }),
-          )
-        }
-      />
+      {(props.mayMove?.() ?? true) ? (
+        <StatusForm
+          kind="goal"
+          id={goal.id}
+          title={goal.title}
+          status={goal.status}
+          onSave={(status, reason) =>
+            run(
+              () =>
+                api.setGoalStatus(goal.id, { version: goal.version, status, ...(reason ? { reason } : {}) }),
+              t('conversations.plan.statusSaved', {
+                title: goal.title,
+                status: t(`conversations.status.${status}`),
+              }),
+            )
+          }
+        />
+      ) : null}
       {canEdit ? (
         <div className="button-row print-hidden">
           <button
@@ -296,6 +311,7 @@ export function GoalCard(props: GoalCardProps) {
             colleagues={props.colleagues}
             onChanged={props.onChanged}
             run={run}
+            {...(props.mayMove ? { mayMove: props.mayMove } : {})}
           />
         ))}
       </ul>
@@ -341,6 +357,7 @@ function ActionItem(props: {
   colleagues: Person[];
   onChanged: () => Promise<void>;
   run: (work: () => Promise<unknown>, success: string) => Promise<void>;
+  mayMove?: (action?: Action) => boolean;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -393,26 +410,28 @@ function ActionItem(props: {
           {t('conversations.plan.droppedBecause', { reason: action.droppedReason })}
         </p>
       ) : null}
-      <StatusForm
-        kind="action"
-        id={action.id}
-        title={action.description}
-        status={action.status}
-        onSave={(status, reason) =>
-          run(
-            () =>
-              api.setActionStatus(action.id, {
-                version: action.version,
-                status,
-                ...(reason ? { reason } : {}),
+      {(props.mayMove?.(action) ?? true) ? (
+        <StatusForm
+          kind="action"
+          id={action.id}
+          title={action.description}
+          status={action.status}
+          onSave={(status, reason) =>
+            run(
+              () =>
+                api.setActionStatus(action.id, {
+                  version: action.version,
+                  status,
+                  ...(reason ? { reason } : {}),
+                }),
+              t('conversations.plan.statusSaved', {
+                title: action.description,
+                status: t(`conversations.status.${status}`),
               }),
-            t('conversations.plan.statusSaved', {
-              title: action.description,
-              status: t(`conversations.status.${status}`),
-            }),
-          )
-        }
-      />
+            )
+          }
+        />
+      ) : null}
       {props.canEdit ? (
         <p className="button-row print-hidden">
           <button
@@ -528,26 +547,6 @@ function useFocusOnOpen<T extends HTMLElement>() {
   return element;
 }
 
-/** Shared by the goal and action forms: show the server's field errors where they belong, others on the form. */
-function useFormErrors() {
-  const { t } = useTranslation();
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const failWith = (error: unknown, fieldIds: Record<string, string>) => {
-    if (error instanceof ApiError && Object.keys(error.fields).length > 0)
-      fail(placeFieldErrors(error.fields, fieldIds));
-    else
-      fail([
-        { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-      ]);
-  };
-  return { errors, attempt, fail, failWith, clear: () => setErrors([]) };
-}
-
 function GoalForm(props: {
   idPrefix: string;
   framework: FrameworkDocument;
@@ -617,7 +616,6 @@ function GoalForm(props: {
     }
   };
   const competenceError = errorFor(errors, competenceTarget);
-  const dateError = errorFor(errors, ids.targetDate);
   const headingId = `${props.idPrefix}-heading`;
   const heading = useFocusOnOpen<HTMLHeadingElement>();
 
@@ -662,23 +660,15 @@ function GoalForm(props: {
         error={errorFor(errors, ids.successCriterion)}
         onChange={(value) => set('successCriterion', value)}
       />
-      <div className={dateError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={ids.targetDate}>
-          {t('conversations.plan.targetDate')}
-        </label>
-        {dateError ? <FieldError id={`${ids.targetDate}-error`} message={dateError} /> : null}
-        <input
-          id={ids.targetDate}
-          type="date"
-          className="form-input form-input--date"
-          min={todayIso()}
-          value={values.targetDate}
-          required
-          aria-invalid={dateError ? true : undefined}
-          aria-describedby={dateError ? `${ids.targetDate}-error` : undefined}
-          onChange={(event) => set('targetDate', event.target.value)}
-        />
-      </div>
+      <DateField
+        id={ids.targetDate}
+        label={t('conversations.plan.targetDate')}
+        error={errorFor(errors, ids.targetDate)}
+        min={todayIso()}
+        value={values.targetDate}
+        required
+        onChange={(value) => set('targetDate', value)}
+      />
       <fieldset
         className={competenceError ? 'fieldset form-group form-group--error' : 'fieldset form-group'}
         aria-describedby={`${ids.competences}-hint${competenceError ? ` ${ids.competences}-error` : ''}`}
@@ -787,9 +777,6 @@ function ActionForm(props: {
     }
   };
   const kindError = errorFor(errors, ids.kind);
-  const colleagueError = errorFor(errors, ids.colleague);
-  const ownerError = errorFor(errors, ids.owner);
-  const dateError = errorFor(errors, ids.dueDate);
   const headingId = `${props.idPrefix}-heading`;
   const heading = useFocusOnOpen<HTMLHeadingElement>();
   return (
@@ -829,27 +816,15 @@ function ActionForm(props: {
         })}
       </fieldset>
       {values.kind === 'colleague' ? (
-        <div className={colleagueError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="form-label" htmlFor={ids.colleague}>
-            {t('conversations.plan.colleague')}
-          </label>
-          {colleagueError ? <FieldError id={`${ids.colleague}-error`} message={colleagueError} /> : null}
-          <select
-            id={ids.colleague}
-            className="form-select"
-            value={values.colleagueId}
-            aria-invalid={colleagueError ? true : undefined}
-            aria-describedby={colleagueError ? `${ids.colleague}-error` : undefined}
-            onChange={(event) => set('colleagueId', event.target.value)}
-          >
-            <option value="">{t('conversations.plan.chooseColleague')}</option>
-            {props.colleagues.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={ids.colleague}
+          label={t('conversations.plan.colleague')}
+          error={errorFor(errors, ids.colleague)}
+          value={values.colleagueId}
+          empty={t('conversations.plan.chooseColleague')}
+          options={personOptions(props.colleagues)}
+          onChange={(value) => set('colleagueId', value)}
+        />
       ) : null}
       <CharacterCountedTextArea
         id={ids.description}
@@ -861,43 +836,23 @@ function ActionForm(props: {
         error={errorFor(errors, ids.description)}
         onChange={(value) => set('description', value)}
       />
-      <div className={ownerError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={ids.owner}>
-          {t('conversations.plan.owner')}
-        </label>
-        {ownerError ? <FieldError id={`${ids.owner}-error`} message={ownerError} /> : null}
-        <select
-          id={ids.owner}
-          className="form-select"
-          value={values.ownerId}
-          aria-invalid={ownerError ? true : undefined}
-          aria-describedby={ownerError ? `${ids.owner}-error` : undefined}
-          onChange={(event) => set('ownerId', event.target.value)}
-        >
-          {props.owners.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={dateError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={ids.dueDate}>
-          {t('conversations.plan.dueDate')}
-        </label>
-        {dateError ? <FieldError id={`${ids.dueDate}-error`} message={dateError} /> : null}
-        <input
-          id={ids.dueDate}
-          type="date"
-          className="form-input form-input--date"
-          min={todayIso()}
-          value={values.dueDate}
-          required
-          aria-invalid={dateError ? true : undefined}
-          aria-describedby={dateError ? `${ids.dueDate}-error` : undefined}
-          onChange={(event) => set('dueDate', event.target.value)}
-        />
-      </div>
+      <SelectField
+        id={ids.owner}
+        label={t('conversations.plan.owner')}
+        error={errorFor(errors, ids.owner)}
+        value={values.ownerId}
+        options={personOptions(props.owners)}
+        onChange={(value) => set('ownerId', value)}
+      />
+      <DateField
+        id={ids.dueDate}
+        label={t('conversations.plan.dueDate')}
+        error={errorFor(errors, ids.dueDate)}
+        min={todayIso()}
+        value={values.dueDate}
+        required
+        onChange={(value) => set('dueDate', value)}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary">
           {busy ? t('conversations.plan.saving') : t('conversations.plan.saveAction')}

@@ -114,6 +114,7 @@ describe('the agenda draft', () => {
       reason: 'Niveau 2, mål 3',
       divergence: null,
       gap: 1,
+      team: null,
       prompts: ['Fortæl om en borger'],
       questions: [
         { id: 'q1', phase: 'goal', text: 'Hvad vil du opnå?' },

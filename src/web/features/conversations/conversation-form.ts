@@ -82,9 +82,11 @@ export function toDateAndTime(instant: string): { date: string; time: string } {
 }
 
 /** Upcoming (not yet held) conversations first, the soonest first; then the held and signed ones, the latest first. */
-export function groupConversations(conversations: readonly ConversationSummary[]): {
-  upcoming: ConversationSummary[];
-  held: ConversationSummary[];
+export function groupConversations<T extends Pick<ConversationSummary, 'stage' | 'scheduledAt' | 'heldAt'>>(
+  conversations: readonly T[],
+): {
+  upcoming: T[];
+  held: T[];
 } {
   const upcoming = conversations
     .filter((conversation) => conversation.stage === 'scheduled')
@@ -124,6 +126,7 @@ export function customAgendaItem(id: string, title: string, questionsText: strin
     reason: null,
     divergence: null,
     gap: null,
+    team: null,
     prompts: [],
     questions: questionsFromText(questionsText).map((text) => ({ id: null, phase: null, text })),
   };
