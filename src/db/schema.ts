@@ -745,16 +745,18 @@ export const apiTokens = pgTable(
 
 /**
  * Counters for rate limits (failed logins, and any other limit), shared by every server instance: one row per key,
- * counting within a fixed window that starts with the first hit.
+ * counting within a window that starts with the first hit. The columns are the ones rate-limiter-flexible's Drizzle
+ * store reads and writes (src/server/rate-limit.ts).
  */
 export const rateLimitCounters = pgTable(
   'rate_limit_counters',
   {
     key: text('key').primaryKey(),
     points: integer('points').notNull(),
-    resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+    /** When the window ends; null for a count that never expires (not used). */
+    expire: timestamp('expire', { withTimezone: true }),
   },
-  (table) => [index('rate_limit_counters_reset_idx').on(table.resetAt)],
+  (table) => [index('rate_limit_counters_expire_idx').on(table.expire)],
 );
 
 export const schema = {

@@ -8,7 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
-import { createLoginLimiter, type LoginLimiter } from './auth/login-limiter.ts';
+import { createLoginLimiter, defaultLoginLimits, type LoginLimiter } from './auth/login-limiter.ts';
 import { sessionCookieName } from './auth/tokens.ts';
 import type { ErrorCode } from './contracts/common.ts';
 import type { AppEnv } from './http/env.ts';
@@ -106,7 +106,7 @@ export function createApp(options: AppOptions) {
       authRoutes({
         repositories,
         secret: options.sessionSecret,
-        limiter: options.loginLimiter ?? createLoginLimiter(),
+        limiter: options.loginLimiter ?? createLoginLimiter(defaultLoginLimits, { db: options.db }),
         transport,
         now,
         sessionHours: 12,

@@ -14,7 +14,7 @@ CREATE TABLE "api_tokens" (
 CREATE TABLE "rate_limit_counters" (
 	"key" text PRIMARY KEY NOT NULL,
 	"points" integer NOT NULL,
-	"reset_at" timestamp with time zone NOT NULL
+	"expire" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "sso_configurations" (
@@ -47,7 +47,8 @@ ALTER TABLE "sso_configurations" ADD CONSTRAINT "sso_configurations_default_unit
 ALTER TABLE "sso_login_states" ADD CONSTRAINT "sso_login_states_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_uq" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_municipality_idx" ON "api_tokens" USING btree ("municipality_id","created_at");--> statement-breakpoint
-CREATE INDEX "rate_limit_counters_reset_idx" ON "rate_limit_counters" USING btree ("reset_at");--> statement-breakpoint
+CREATE INDEX "rate_limit_counters_expire_idx" ON "rate_limit_counters" USING btree ("expire");--> statement-breakpoint
 CREATE INDEX "sso_login_states_expires_idx" ON "sso_login_states" USING btree ("expires_at");--> statement-breakpoint
+-- hand-written: the values the code knows, so a typo in a later migration or a manual fix cannot store another.
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_scope_ck" CHECK ("scope" IN ('organisation', 'aggregates', 'admin'));--> statement-breakpoint
 ALTER TABLE "sso_configurations" ADD CONSTRAINT "sso_configurations_match_by_ck" CHECK ("match_by" IN ('email', 'external_id'));
