@@ -15,6 +15,7 @@ import type { AppEnv } from './http/env.ts';
 import { ApiError, fieldErrors, sendError } from './http/errors.ts';
 import {
   csrfProtection,
+  loadApiToken,
   loadSession,
   noStore,
   resolveLocale,
@@ -22,6 +23,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
@@ -97,6 +99,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
+  app.use('/api/*', loadApiToken({ repositories, now }));
   app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
 
   const api = new OpenAPIHono<AppEnv>()
@@ -117,13 +120,21 @@ export function createApp(options: AppOptions) {
     .route('/', peopleRoutes())
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
-    .route('/', conversationRoutes(now));
+    .route('/', conversationRoutes(now))
+    .route('/', apiTokenRoutes(now));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',
     in: 'cookie',
     name: sessionCookieName,
     description: 'Set by POST /api/auth/login. State-changing requests also need the X-CSRF-Token header.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'vvt_…',
+    description:
+      'An API token created by an administrator (Admin → API-nøgler): `Authorization: Bearer vvt_…`. No cookie and no CSRF token. A route lists the token scopes it accepts (`organisation`, `aggregates`, `admin`); every other route answers a token with 403, and an unknown or revoked token gets 401.',
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -29,6 +29,11 @@ const da: Catalog = {
     'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
   conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
   conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
+  invalid_token: 'API-nøglen er ugyldig eller tilbagekaldt.',
+  token_not_allowed: 'API-nøglen giver ikke adgang til denne handling.',
+  password_login_disabled:
+    '{municipality} logger ind med fælles login. Brug knappen "Log ind med {municipality}" på {loginPath}.',
+  invalid_sso_settings: 'Indstillingerne for fælles login kan ikke gemmes sådan. Se beskeden ved felterne.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -58,6 +63,12 @@ const en: Catalog = {
     'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
   conversation_not_signed: 'Addenda can be written once you have both signed.',
   conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
+  invalid_token: 'The API token is not valid, or it has been revoked.',
+  token_not_allowed: 'The API token does not give access to this action.',
+  password_login_disabled:
+    '{municipality} logs in with single sign-on. Use the button "Log in with {municipality}" at {loginPath}.',
+  invalid_sso_settings:
+    'The single sign-on settings cannot be saved like this. See the messages by the fields.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };

@@ -1,10 +1,24 @@
-/** @module Runs the access-control matrix against the real app, on every engine, and checks every route has an entry. */
+/**
+ * @module Runs the access-control matrix against the real app, on every engine, for people and for API tokens, and
+ * checks every route has an entry.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newApiToken } from '../../src/server/auth/api-tokens.ts';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
 import { worldRound } from '../support/world.ts';
-import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
+import {
+  type Actor,
+  accessMatrix,
+  actorSetup,
+  actors,
+  type RequestContext,
+  type TokenActor,
+  tokenActors,
+  tokenSetup,
+  tokensRefused,
+} from './access-matrix.ts';
 
 describe.each(engines)('access-control matrix on %s', (kind) => {
   describe.skipIf(engineMissing(kind))('with a database', () => {
@@ -12,6 +26,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let frameworkVersionId: string;
     let roundId: string;
     const conversationOf = new Map<string, HeldConversation>();
+    const tokenOf = new Map<TokenActor, string>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -22,6 +37,20 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       for (const person of ['employee', 'colleague'] as const) {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
+      }
+      for (const actor of tokenActors) {
+        const { scope, municipality, madeBy } = tokenSetup[actor];
+        const municipalityId = (await testApp.repositories.system.findMunicipalityBySlug(municipality))!.id;
+        const created = newApiToken();
+        await testApp.repositories.forTenant(municipalityId).apiTokens.create({
+          name: `Matrix ${actor}`,
+          scope,
+          tokenHash: created.tokenHash,
+          displayPrefix: created.displayPrefix,
+          createdById: await testApp.idOf(madeBy),
+          createdAt: new Date(),
+        });
+        tokenOf.set(actor, created.token);
       }
     });
     afterAll(() => testApp?.close());
@@ -38,6 +67,22 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       expect(missing, 'routes without an access-control matrix entry').toEqual([]);
       const stale = Object.keys(accessMatrix).filter((key) => !registered.has(key));
       expect(stale, 'matrix entries for routes that no longer exist').toEqual([]);
+    });
+
+    it('says what every API token gets from each route the OpenAPI document opens to tokens', async () => {
+      const document = (await (await testApp.call('GET', '/api/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+      };
+      const opened = Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.entries(operations)
+          .filter(([, operation]) => operation.security?.some((requirement) => 'apiToken' in requirement))
+          .map(([method, _]) => `${method.toUpperCase()} /api${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
+      expect(opened.length).toBeGreaterThan(0);
+      const unstated = opened.filter((key) => !accessMatrix[key]?.tokens);
+      expect(unstated, 'token-enabled routes without `tokens` in the matrix').toEqual([]);
+      // A token is never a person: no route about "me" may be opened to one.
+      expect(opened.filter((key) => /\/me(\/|$)/.test(key))).toEqual([]);
     });
 
     for (const [route, entry] of Object.entries(accessMatrix)) {
@@ -64,6 +109,25 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
           if (setup.as) await entry.after?.(testApp, setup.as, context);
         }
         expect(outcomes).toEqual(entry.expected);
+
+        const tokenOutcomes: Partial<Record<TokenActor, number>> = {};
+        for (const actor of tokenActors) {
+          const subjectId = await testApp.idOf('employee');
+          const context: RequestContext = {
+            subjectId,
+            frameworkVersionId,
+            roundId,
+            ...conversationOf.get(subjectId)!,
+          };
+          await entry.before?.(testApp, context);
+          const response = await testApp.call(method, entry.path(context), {
+            body: await entry.body?.({ ...context, testApp }),
+            headers: { authorization: `Bearer ${tokenOf.get(actor)}` },
+          });
+          tokenOutcomes[actor] = response.status;
+          await entry.after?.(testApp, tokenSetup[actor].madeBy, context);
+        }
+        expect(tokenOutcomes, 'API tokens').toEqual(entry.tokens ?? tokensRefused);
       });
     }
   });

@@ -1,5 +1,6 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
+import { apiTokenRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
@@ -14,6 +15,7 @@ export interface TenantRepositories {
   rounds: ReturnType<typeof roundRepository>;
   conversations: ReturnType<typeof conversationRepository>;
   audit: ReturnType<typeof auditRepository>;
+  apiTokens: ReturnType<typeof apiTokenRepository>;
 }
 
 export interface Repositories {
@@ -33,6 +35,7 @@ export function createRepositories(db: Database): Repositories {
       rounds: roundRepository(db, municipalityId),
       conversations: conversationRepository(db, municipalityId),
       audit: auditRepository(db, municipalityId),
+      apiTokens: apiTokenRepository(db, municipalityId),
     }),
   };
 }

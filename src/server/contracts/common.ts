@@ -24,6 +24,10 @@ export const errorCodes = [
   'conversation_not_started',
   'conversation_not_signed',
   'conversation_held',
+  'invalid_token',
+  'token_not_allowed',
+  'password_login_disabled',
+  'invalid_sso_settings',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -8,7 +8,7 @@ import { newToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
 import { loginInputSchema, sessionUserSchema } from '../contracts/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { auth, clientAddress, isHttps, principalOf, type TransportOptions } from '../http/middleware.ts';
+import { clientAddress, isHttps, principalOf, sessionOf, type TransportOptions } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { sessionUserFor } from '../session-user.ts';
 
@@ -105,7 +105,7 @@ export function authRoutes(options: AuthRouteOptions) {
       responses: { 204: { description: 'Logged out.' }, ...pick(401, 403) },
     }),
     async (c) => {
-      const { session } = auth(c);
+      const { session } = sessionOf(c);
       await repositories.system.deleteSession(session.id);
       deleteCookie(c, sessionCookieName, { path: '/' });
       return c.body(null, 204);
@@ -122,7 +122,7 @@ export function authRoutes(options: AuthRouteOptions) {
       responses: { 200: json(sessionUserSchema, 'The logged-in person.'), ...pick(401) },
     }),
     async (c) => {
-      const { principal, tenant, session } = auth(c);
+      const { principal, tenant, session } = sessionOf(c);
       return reply(c, sessionUserSchema, await sessionUserFor(tenant, principal, session.csrfToken));
     },
   );
