@@ -2,12 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
+import type { OpenApiDocument } from './api-docs/render.ts';
 import { createLoginLimiter, defaultLoginLimits, type LoginLimiter } from './auth/login-limiter.ts';
 import { sessionCookieName } from './auth/tokens.ts';
 import type { ErrorCode } from './contracts/common.ts';
@@ -23,6 +24,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -55,6 +57,17 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
   404: 'not_found',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+};
+
+const openApiConfig = {
+  openapi: '3.1.0',
+  servers: [{ url: '/api', description: 'This Vejviser server' }],
+  info: {
+    title: 'Vejviser API',
+    version: '0.1.0',
+    description:
+      'Competence profiles for Danish municipal citizen service. Errors are `{ "error": { "code", "message" } }`, with the message in the language of `Accept-Language` (da or en).',
+  },
 };
 
 export function createApp(options: AppOptions) {
@@ -122,6 +135,11 @@ export function createApp(options: AppOptions) {
     .route('/', profileRoutes())
     .route('/', conversationRoutes(now))
     .route('/', apiTokenRoutes(now));
+  // The reference page reads the document at its first visit, when every route is registered.
+  api.route(
+    '/',
+    apiDocsRoutes(() => api.getOpenAPI31Document(openApiConfig) as unknown as OpenApiDocument),
+  );
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',
@@ -136,16 +154,19 @@ export function createApp(options: AppOptions) {
     description:
       'An API token created by an administrator (Admin → API-nøgler): `Authorization: Bearer vvt_…`. No cookie and no CSRF token. A route lists the token scopes it accepts (`organisation`, `aggregates`, `admin`); every other route answers a token with 403, and an unknown or revoked token gets 401.',
   });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    servers: [{ url: '/api', description: 'This Vejviser server' }],
-    info: {
-      title: 'Vejviser API',
-      version: '0.1.0',
-      description:
-        'Competence profiles for Danish municipal citizen service. Errors are `{ "error": { "code", "message" } }`, with the message in the language of `Accept-Language` (da or en).',
+  api.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/openapi.json',
+    tags: ['System'],
+    summary: 'This API description (OpenAPI 3.1); the same as a web page at /api/docs',
+    responses: {
+      200: {
+        description: 'The OpenAPI document.',
+        content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } },
+      },
     },
   });
+  api.doc31('/openapi.json', openApiConfig);
   app.route('/api', api);
 
   app.all('/api/*', () => {

@@ -152,6 +152,24 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     tokens: allTokens(200),
     why: 'The API description is public documentation.',
   },
+  'GET /api/docs': {
+    path: () => '/api/docs',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The API reference page is public documentation, like the document it is made from.',
+  },
+  'GET /api/docs/docs.css': {
+    path: () => '/api/docs/docs.css',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The reference page’s stylesheet.',
+  },
+  'GET /api/docs/fonts/:font': {
+    path: () => '/api/docs/fonts/plex-400.woff2',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The reference page’s font.',
+  },
   'POST /api/auth/login': {
     path: () => '/api/auth/login',
     body: () => ({ email: 'birthe.hansen@demokommune.example', password: 'vejviser-demo' }),
