@@ -10,6 +10,8 @@ import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { OpenApiDocument } from './api-docs/render.ts';
 import { createLoginLimiter, defaultLoginLimits, type LoginLimiter } from './auth/login-limiter.ts';
+import { createOidcClient, type OidcClient } from './auth/oidc.ts';
+import type { EnvironmentSso, SsoContext } from './auth/sso-settings.ts';
 import { sessionCookieName } from './auth/tokens.ts';
 import type { ErrorCode } from './contracts/common.ts';
 import type { AppEnv } from './http/env.ts';
@@ -24,6 +26,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -34,6 +37,7 @@ import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
+import { ssoAdminRoutes, ssoLoginRoutes } from './routes/sso.ts';
 
 export interface AppOptions {
   db: Database;
@@ -48,6 +52,9 @@ export interface AppOptions {
   now?: () => Date;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Single sign-on set by the environment (SSO_*), for a one-municipality installation. */
+  sso?: EnvironmentSso;
+  oidcClient?: OidcClient;
 }
 
 const statusCodes: Partial<Record<number, ErrorCode>> = {
@@ -115,19 +122,33 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', loadApiToken({ repositories, now }));
   app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
 
+  const sessionStart = { repositories, secret: options.sessionSecret, transport, now, sessionHours: 12 };
+  const sso: SsoContext = { sessionSecret: options.sessionSecret, environment: options.sso };
+  const oidc = options.oidcClient ?? createOidcClient({ now });
   const api = new OpenAPIHono<AppEnv>()
     .route('/', healthRoutes(options.db, options.databaseKind))
     .route(
       '/auth',
       authRoutes({
-        repositories,
-        secret: options.sessionSecret,
+        ...sessionStart,
         limiter: options.loginLimiter ?? createLoginLimiter(defaultLoginLimits, { db: options.db }),
-        transport,
-        now,
-        sessionHours: 12,
+        sso,
       }),
     )
+    .route(
+      '/auth',
+      ssoLoginRoutes({
+        ...sessionStart,
+        sso,
+        oidc,
+        logger,
+        startLimiter: createRateLimiter(
+          { keyPrefix: 'sso-start', points: 30, windowSeconds: 10 * 60 },
+          { db: options.db },
+        ),
+      }),
+    )
+    .route('/', ssoAdminRoutes({ sso, oidc, transport, now }))
     .route('/me', meRoutes(repositories))
     .route('/', frameworkRoutes())
     .route('/', peopleRoutes())

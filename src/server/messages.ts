@@ -34,6 +34,8 @@ const da: Catalog = {
   password_login_disabled:
     '{municipality} logger ind med fælles login. Brug knappen "Log ind med {municipality}" på {loginPath}.',
   invalid_sso_settings: 'Indstillingerne for fælles login kan ikke gemmes sådan. Se beskeden ved felterne.',
+  sso_set_by_environment:
+    'Fælles login er sat op med serverens miljøvariabler (SSO_*) og kan kun ændres dér. Kontakt driften.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -69,6 +71,8 @@ const en: Catalog = {
     '{municipality} logs in with single sign-on. Use the button "Log in with {municipality}" at {loginPath}.',
   invalid_sso_settings:
     'The single sign-on settings cannot be saved like this. See the messages by the fields.',
+  sso_set_by_environment:
+    "Single sign-on is set up in the server's environment variables (SSO_*) and can only be changed there. Contact operations.",
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -116,6 +120,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: 'Målet findes ikke i medarbejderens udviklingsplan.',
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
+    issuer_not_https:
+      'Skriv udbyderens adresse med https://, fx https://login.microsoftonline.com/<tenant-id>/v2.0.',
+    issuer_unreachable:
+      'Vejviser kunne ikke læse udbyderens oplysninger på <adresse>/.well-known/openid-configuration. Tjek adressen.',
+    client_secret_required: 'Skriv klienthemmeligheden (client secret) fra udbyderen.',
+    default_unit_required: 'Vælg den enhed, nye personer oprettes i.',
+    unit_unknown: 'Enheden findes ikke.',
+    sso_required_for_password_off: 'Adgangskoder kan kun slås fra, når fælles login er slået til.',
   },
   en: {
     required: 'Must be filled in.',
@@ -148,6 +160,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: "The goal is not in the employee's development plan.",
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
+    issuer_not_https:
+      'Enter the provider’s address with https://, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0.',
+    issuer_unreachable:
+      'Vejviser could not read the provider’s details at <address>/.well-known/openid-configuration. Check the address.',
+    client_secret_required: 'Enter the client secret from the provider.',
+    default_unit_required: 'Choose the unit new people are created in.',
+    unit_unknown: 'The unit does not exist.',
+    sso_required_for_password_off: 'Passwords can only be switched off while single sign-on is switched on.',
   },
 };
 

@@ -170,6 +170,30 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     tokens: allTokens(200),
     why: 'The reference page’s font.',
   },
+  'GET /api/auth/login-options': {
+    path: () => '/api/auth/login-options',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The login page asks before anyone is logged in; it names at most the one municipality set by the environment.',
+  },
+  'GET /api/auth/login-options/:slug': {
+    path: () => '/api/auth/login-options/demo-kommune',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'A municipality’s login page is public: its name and whether it offers single sign-on.',
+  },
+  'GET /api/auth/sso/:slug/start': {
+    path: () => '/api/auth/sso/demo-kommune/start',
+    expected: everyone(302, 302),
+    tokens: allTokens(302),
+    why: 'Anyone may start a login; without single sign-on set up it leads back to the login page with the reason.',
+  },
+  'GET /api/auth/sso/callback': {
+    path: () => '/api/auth/sso/callback?code=x&state=y',
+    expected: everyone(302, 302),
+    tokens: allTokens(302),
+    why: 'The provider sends any browser back here; without a login under way it leads to the login page, never into a session.',
+  },
   'POST /api/auth/login': {
     path: () => '/api/auth/login',
     body: () => ({ email: 'birthe.hansen@demokommune.example', password: 'vejviser-demo' }),
@@ -604,6 +628,26 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
     tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: 'Administrators change their own municipality’s settings.',
+  },
+  'GET /api/admin/sso': {
+    path: () => '/api/admin/sso',
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Administrators read their own municipality’s single sign-on (never the secret); a token cannot.',
+  },
+  'PUT /api/admin/sso': {
+    path: () => '/api/admin/sso',
+    body: () => ({
+      enabled: false,
+      issuer: '',
+      clientId: 'vejviser',
+      matchBy: 'email',
+      claim: 'email',
+      createUsers: false,
+      defaultUnitId: null,
+      passwordLogin: true,
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Only a logged-in administrator changes how their municipality logs in; a token could otherwise redirect logins.',
   },
   'GET /api/admin/api-tokens': {
     path: () => '/api/admin/api-tokens',

@@ -6,6 +6,7 @@ import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
 import { roundRepository } from './rounds.ts';
+import { ssoLoginRepository, ssoRepository } from './sso.ts';
 import { systemRepository } from './system.ts';
 
 export interface TenantRepositories {
@@ -16,10 +17,13 @@ export interface TenantRepositories {
   conversations: ReturnType<typeof conversationRepository>;
   audit: ReturnType<typeof auditRepository>;
   apiTokens: ReturnType<typeof apiTokenRepository>;
+  sso: ReturnType<typeof ssoRepository>;
 }
 
 export interface Repositories {
   system: ReturnType<typeof systemRepository>;
+  /** Single sign-on logins under way, across municipalities (the callback does not yet know whose it is). */
+  ssoLogins: ReturnType<typeof ssoLoginRepository>;
   /** Every query of the returned repositories is filtered by, and every insert stamped with, this municipality. */
   forTenant(municipalityId: string): TenantRepositories;
 }
@@ -28,6 +32,7 @@ export function createRepositories(db: Database): Repositories {
   const publishedVersions = new PublishedVersionCache();
   return {
     system: systemRepository(db),
+    ssoLogins: ssoLoginRepository(db),
     forTenant: (municipalityId) => ({
       municipalityId,
       people: peopleRepository(db, municipalityId),
@@ -36,6 +41,7 @@ export function createRepositories(db: Database): Repositories {
       conversations: conversationRepository(db, municipalityId),
       audit: auditRepository(db, municipalityId),
       apiTokens: apiTokenRepository(db, municipalityId),
+      sso: ssoRepository(db, municipalityId),
     }),
   };
 }

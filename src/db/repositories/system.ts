@@ -15,6 +15,7 @@ export interface LiveSession extends SessionRow {
 export interface LoginCandidate {
   userId: string;
   municipalityId: string;
+  roles: string[];
   passwordHash: string | null;
   passwordExpiresAt: Date | null;
   active: boolean;
@@ -59,6 +60,7 @@ export function systemRepository(db: Database) {
         .select({
           userId: users.id,
           municipalityId: users.municipalityId,
+          roles: users.roles,
           passwordHash: users.passwordHash,
           passwordExpiresAt: users.passwordExpiresAt,
           active: users.active,

@@ -28,6 +28,7 @@ export const errorCodes = [
   'token_not_allowed',
   'password_login_disabled',
   'invalid_sso_settings',
+  'sso_set_by_environment',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

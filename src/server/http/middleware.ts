@@ -191,7 +191,8 @@ export function csrfProtection(
   };
 }
 
-function expectedOrigin(c: Context, transport: TransportOptions): string {
+/** The origin users reach Vejviser at: PUBLIC_URL, or what the request (and a trusted proxy) says. */
+export function expectedOrigin(c: Context, transport: TransportOptions): string {
   if (transport.publicUrl) return new URL(transport.publicUrl).origin;
   const url = new URL(c.req.url);
   const host = (transport.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;
