@@ -9,7 +9,7 @@ import { auditEvents, ssoConfigurations, ssoLoginStates, users } from '../../src
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { engineMissing, engines } from '../support/database.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
-import { callbackUrl, landing, loginAtProvider, returnToVejviser, useTestProvider } from '../support/sso.ts';
+import { callbackUrl, configureSso, landing, loginAtProvider, returnToVejviser } from '../support/sso.ts';
 import { password, people } from '../support/world.ts';
 
 const sessionCookieOf = (response: Response) =>
@@ -29,7 +29,7 @@ describe.each(engines)('single sign-on against a real OpenID provider on %s', (k
         claims: { [people.colleague]: { employee_id: 'HR-4711' } },
       });
       t = await startTestApp(kind, { now: () => clock ?? new Date() });
-      await useTestProvider(t, provider);
+      await configureSso(t, provider);
     });
     afterAll(async () => {
       await t?.close();
@@ -131,7 +131,7 @@ describe.each(engines)('single sign-on against a real OpenID provider on %s', (k
       const mads = await t.idOf('colleague');
       await t.handle.db.update(users).set({ externalId: 'HR-4711' }).where(eq(users.id, mads));
       const unit = (await demo.people.listUnits()).find((candidate) => candidate.name === 'Team Skranke')!;
-      await useTestProvider(t, provider, {
+      await configureSso(t, provider, {
         matchBy: 'external_id',
         claim: 'employee_id',
         createUsers: true,
@@ -146,7 +146,7 @@ describe.each(engines)('single sign-on against a real OpenID provider on %s', (k
           'sso_claim_missing',
         );
 
-        await useTestProvider(t, provider, { createUsers: true, defaultUnitId: unit.id });
+        await configureSso(t, provider, { createUsers: true, defaultUnitId: unit.id });
         const newcomer = await returnToVejviser(
           t,
           await loginAtProvider(t, 'ny.kollega@demokommune.example'),
@@ -174,12 +174,12 @@ describe.each(engines)('single sign-on against a real OpenID provider on %s', (k
         const elsewhere = await returnToVejviser(t, await loginAtProvider(t, people.otherEmployee));
         expect(landing(elsewhere).error).toBe('sso_unknown_user');
       } finally {
-        await useTestProvider(t, provider);
+        await configureSso(t, provider);
       }
     });
 
     it('refuses passwords where the municipality has switched them off, except an administrator’s (recorded)', async () => {
-      await useTestProvider(t, provider, { passwordLogin: false });
+      await configureSso(t, provider, { passwordLogin: false });
       try {
         const refused = await t.call('POST', '/api/auth/login', {
           body: { email: people.employee, password },
@@ -216,19 +216,19 @@ describe.each(engines)('single sign-on against a real OpenID provider on %s', (k
             .status,
         ).toBe(200);
       } finally {
-        await useTestProvider(t, provider);
+        await configureSso(t, provider);
       }
     });
 
     it('ends on the login page when the provider cannot be reached, and when no sign-on is set up', async () => {
       const down = await startTestProvider({ redirectUris: [callbackUrl] });
       await down.close();
-      await useTestProvider(t, { ...provider, issuer: down.issuer });
+      await configureSso(t, { ...provider, issuer: down.issuer });
       try {
         const response = await t.call('GET', '/api/auth/sso/demo-kommune/start');
         expect(landing(response)).toEqual({ path: '/login/demo-kommune', error: 'sso_unavailable' });
       } finally {
-        await useTestProvider(t, provider);
+        await configureSso(t, provider);
       }
       const anden = await t.call('GET', '/api/auth/sso/anden-kommune/start');
       expect(landing(anden)).toEqual({ path: '/login/anden-kommune', error: 'sso_not_configured' });

@@ -12,7 +12,7 @@ import type { TestProvider } from './oidc-provider.ts';
 export const testSessionSecret = 'test-secret-that-is-long-enough-for-hmac';
 export const callbackUrl = 'http://localhost/api/auth/sso/callback';
 
-export async function useTestProvider(
+export async function configureSso(
   testApp: TestApp,
   provider: TestProvider,
   settings: Partial<{
