@@ -1,6 +1,7 @@
 /** @module Typed fetch wrapper for Vejviser's JSON API: language, CSRF and JSON headers, error bodies, the 401 redirect. */
 import type { z } from 'zod';
 import type { Locale } from '../../domain/text.ts';
+import type { ApiTokenInput, ApiTokenList, CreatedApiToken } from '../../server/contracts/api-tokens.ts';
 import type {
   LoginInput,
   PasswordChangeInput,
@@ -43,6 +44,7 @@ import type {
   settingsSchema,
   taskListSchema,
 } from '../../server/contracts/rounds.ts';
+import type { LoginOptions, SsoSettingsInput, SsoSettingsView } from '../../server/contracts/sso.ts';
 
 export type FrameworkList = z.infer<typeof frameworkListSchema>;
 export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
@@ -240,6 +242,19 @@ export const api = {
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   saveSettings: (input: { hrSeesRounds: boolean }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
+
+  /** Without a slug: the plain /login page's options (the environment's municipality, if any). */
+  loginOptions: (slug?: string) =>
+    request<LoginOptions>(
+      'GET',
+      slug ? `/api/auth/login-options/${encodeURIComponent(slug)}` : '/api/auth/login-options',
+    ),
+  ssoSettings: () => request<SsoSettingsView>('GET', '/api/admin/sso'),
+  saveSsoSettings: (input: SsoSettingsInput) => request<SsoSettingsView>('PUT', '/api/admin/sso', input),
+  apiTokens: () => request<ApiTokenList>('GET', '/api/admin/api-tokens'),
+  createApiToken: (input: ApiTokenInput) => request<CreatedApiToken>('POST', '/api/admin/api-tokens', input),
+  revokeApiToken: (tokenId: string) =>
+    request<void>('DELETE', `/api/admin/api-tokens/${encodeURIComponent(tokenId)}`),
 };
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */

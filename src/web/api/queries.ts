@@ -24,6 +24,9 @@ export const queryKeys = {
   plans: ['plans'] as const,
   plan: (userId: string) => ['plans', userId] as const,
   settings: ['settings'] as const,
+  loginOptions: (slug: string | undefined) => ['login-options', slug ?? ''] as const,
+  ssoSettings: ['sso-settings'] as const,
+  apiTokens: ['api-tokens'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -87,3 +90,9 @@ export const usePreparation = (conversationId: string) =>
   });
 export const usePlan = (userId: string) =>
   useQuery({ queryKey: queryKeys.plan(userId), queryFn: () => api.plan(userId), ...live });
+
+export const useLoginOptions = (slug: string | undefined) =>
+  useQuery({ queryKey: queryKeys.loginOptions(slug), queryFn: () => api.loginOptions(slug) });
+export const useSsoSettings = () => useQuery({ queryKey: queryKeys.ssoSettings, queryFn: api.ssoSettings });
+export const useApiTokens = () =>
+  useQuery({ queryKey: queryKeys.apiTokens, queryFn: api.apiTokens, ...live });

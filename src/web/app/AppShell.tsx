@@ -78,6 +78,8 @@ function MainNavigation({ user }: { user: SessionUser }) {
     { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/sso', label: t('nav.sso'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/api-noegler', label: t('nav.apiTokens'), end: false, show: hasRole(user, 'admin') },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (

@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: 'login', element: <LoginPage /> },
+          { path: 'login/:slug', element: <LoginPage /> },
           {
             element: <RequireAuth />,
             children: [
@@ -129,6 +130,22 @@ export const router = createBrowserRouter([
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'konto', element: <AccountPage /> },
+              {
+                path: 'admin/sso',
+                lazy: lazyPage(
+                  () => import('../features/admin/SsoSettingsPage.tsx'),
+                  (m) => m.SsoSettingsPage,
+                  ['admin'],
+                ),
+              },
+              {
+                path: 'admin/api-noegler',
+                lazy: lazyPage(
+                  () => import('../features/admin/ApiTokensPage.tsx'),
+                  (m) => m.ApiTokensPage,
+                  ['admin'],
+                ),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },
