@@ -90,7 +90,7 @@ const escapeHtml = (value: string) =>
   );
 
 const loginPage = (uid: string, client: string) => `<!doctype html>
-<html lang="da"><head><meta charset="utf-8"><title>Testudbyder – log ind</title></head>
+<html lang="da"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Testudbyder – log ind</title></head>
 <body><main><h1>Testudbyderens login</h1><p>${escapeHtml(client)} vil vide, hvem du er.</p>
 <form method="post" action="/interaction/${escapeHtml(uid)}">
 <label for="login">E-mail hos udbyderen</label> <input id="login" name="login" type="email" autocomplete="username">

@@ -85,6 +85,7 @@ const texts = {
     description: 'Beskrivelse',
     status: 'Status',
     body: 'Indhold',
+    errorAnswers: 'Fejlsvar',
     yes: 'Ja',
     no: 'Nej',
     none: 'Ingen',
@@ -124,6 +125,7 @@ const texts = {
     description: 'Description',
     status: 'Status',
     body: 'Body',
+    errorAnswers: 'Error answers',
     yes: 'Yes',
     no: 'No',
     none: 'None',
@@ -228,7 +230,7 @@ function propertyTable(schema: SchemaObject, t: Texts, caption: string): string 
     }
     return `<p>${typeLabel(schema)}</p>`;
   }
-  return `<div class="table-scroll" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${t.field}</th><th scope="col">${t.type}</th><th scope="col">${t.required}</th><th scope="col">${t.description}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<table><caption class="visually-hidden">${escapeHtml(caption)}</caption><thead><tr><th scope="col">${t.field}</th><th scope="col">${t.type}</th><th scope="col">${t.required}</th><th scope="col">${t.description}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function bodyOf(media: MediaTypes | undefined): string {
@@ -253,36 +255,74 @@ function accessOf(operation: Operation, t: Texts): string {
     .join(' · ');
 }
 
-function renderOperation(method: string, path: string, operation: Operation, t: Texts, en: string): string {
+/** Error answers mean the same on every route; each is explained once, and a route names only where it differs. */
+type ErrorMeanings = Map<string, string>;
+
+function errorMeanings(document: OpenApiDocument): ErrorMeanings {
+  const counts = new Map<string, Map<string, number>>();
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (Number(status) < 400) continue;
+        const byText = counts.get(status) ?? new Map<string, number>();
+        byText.set(response.description ?? '', (byText.get(response.description ?? '') ?? 0) + 1);
+        counts.set(status, byText);
+      }
+    }
+  }
+  return new Map(
+    [...counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, byText]) => [status, [...byText.entries()].sort((a, b) => b[1] - a[1])[0]![0]]),
+  );
+}
+
+function renderOperation(
+  method: string,
+  path: string,
+  operation: Operation,
+  t: Texts,
+  en: string,
+  meanings: ErrorMeanings,
+): string {
   const id = operationId(method, path);
   const parameters = operation.parameters ?? [];
   const parameterTable = parameters.length
-    ? `<div class="table-scroll" role="region" aria-labelledby="${id}-parameters" tabindex="0"><table><thead><tr><th scope="col">${t.name}</th><th scope="col">${t.where}</th><th scope="col">${t.type}</th><th scope="col">${t.required}</th><th scope="col">${t.description}</th></tr></thead><tbody>${parameters
+    ? `<table><thead><tr><th scope="col">${t.name}</th><th scope="col">${t.where}</th><th scope="col">${t.type}</th><th scope="col">${t.required}</th><th scope="col">${t.description}</th></tr></thead><tbody>${parameters
         .map(
           (parameter) =>
             `<tr><th scope="row"><code>${escapeHtml(parameter.name)}</code></th><td>${escapeHtml(parameter.in)}</td><td>${typeLabel(parameter.schema)}</td><td>${parameter.required ? t.yes : t.no}</td><td${en}>${parameter.description ? prose(parameter.description) : ''}</td></tr>`,
         )
-        .join('')}</tbody></table></div>`
+        .join('')}</tbody></table>`
     : `<p>${t.none}</p>`;
   const requestBody = operation.requestBody ? `<p>${bodyOf(operation.requestBody)}</p>` : `<p>${t.none}</p>`;
-  const responses = Object.entries(operation.responses ?? {})
+  const entries = Object.entries(operation.responses ?? {});
+  const responses = entries
+    .filter(([status]) => Number(status) < 400)
     .map(
       ([status, response]) =>
         `<tr><th scope="row">${escapeHtml(status)}</th><td${en}>${prose(response.description ?? '')}</td><td>${bodyOf(response) || t.noBody}</td></tr>`,
     )
     .join('');
-  return `<section class="operation" id="${id}" aria-labelledby="${id}-title">
-<h3 id="${id}-title"><span class="method method-${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>/api${escapeHtml(path)}</code></h3>
-${operation.summary ? `<p class="summary"${en}>${prose(operation.summary)}</p>` : ''}
+  const errors = entries
+    .filter(([status]) => Number(status) >= 400)
+    .map(([status, response]) => {
+      const own = response.description && response.description !== meanings.get(status);
+      return `<a href="#error-${escapeHtml(status)}">${escapeHtml(status)}</a>${own ? ` <span${en}>(${prose(response.description!)})</span>` : ''}`;
+    });
+  // Closed until asked for: the page stays a readable list of a hundred addresses, and find-in-page still opens them.
+  return `<details class="operation" id="${id}">
+<summary><h3><span class="method method-${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>/api${escapeHtml(path)}</code></h3>${operation.summary ? ` <span class="summary"${en}>${prose(operation.summary)}</span>` : ''}</summary>
 ${operation.description ? `<p${en}>${prose(operation.description)}</p>` : ''}
 <p class="access"><strong>${t.access}:</strong> ${accessOf(operation, t)}</p>
-<h4 id="${id}-parameters">${t.parameters}</h4>
+<h4>${t.parameters}</h4>
 ${parameterTable}
 <h4>${t.requestBody}</h4>
 ${requestBody}
-<h4 id="${id}-responses">${t.responses}</h4>
-<div class="table-scroll" role="region" aria-labelledby="${id}-responses" tabindex="0"><table><thead><tr><th scope="col">${t.status}</th><th scope="col">${t.description}</th><th scope="col">${t.body}</th></tr></thead><tbody>${responses}</tbody></table></div>
-</section>`;
+<h4>${t.responses}</h4>
+<table><thead><tr><th scope="col">${t.status}</th><th scope="col">${t.description}</th><th scope="col">${t.body}</th></tr></thead><tbody>${responses}</tbody></table>
+${errors.length ? `<p>${t.errorAnswers}: ${errors.join(', ')}</p>` : ''}
+</details>`;
 }
 
 const methodOrder = ['get', 'post', 'put', 'patch', 'delete'];
@@ -307,6 +347,15 @@ export function renderApiReference(document: OpenApiDocument, locale: Locale): s
   // The operations' own texts are English: marked so, a screen reader reads them in English on the Danish page.
   const en = locale === 'en' ? '' : ' lang="en"';
   const groups = byTag(document);
+  const meanings = errorMeanings(document);
+  const errorTable = `<table><thead><tr><th scope="col">${t.status}</th><th scope="col">${t.description}</th></tr></thead><tbody>${[
+    ...meanings.entries(),
+  ]
+    .map(
+      ([status, text]) =>
+        `<tr id="error-${escapeHtml(status)}"><th scope="row">${escapeHtml(status)}</th><td${en}>${prose(text)}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
   const schemes = Object.entries(document.components?.securitySchemes ?? {})
     .map(
       ([name, scheme]) =>
@@ -318,7 +367,7 @@ export function renderApiReference(document: OpenApiDocument, locale: Locale): s
     .map(
       ([tag, operations]) =>
         `<section aria-labelledby="tag-${slug(tag)}"><h2 id="tag-${slug(tag)}"${en}>${escapeHtml(tag)}</h2>${operations
-          .map(({ method, path, operation }) => renderOperation(method, path, operation, t, en))
+          .map(({ method, path, operation }) => renderOperation(method, path, operation, t, en, meanings))
           .join('\n')}</section>`,
     )
     .join('\n');
@@ -339,6 +388,7 @@ export function renderApiReference(document: OpenApiDocument, locale: Locale): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title} – Vejviser</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/api/docs/docs.css">
 </head>
 <body>
@@ -353,12 +403,12 @@ export function renderApiReference(document: OpenApiDocument, locale: Locale): s
 <h1>${t.title}</h1>
 <p class="lead">${t.intro} <a href="/api/openapi.json"><code>/api/openapi.json</code></a> (OpenAPI 3.1, ${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}). ${t.englishNote}</p>
 <section aria-labelledby="access"><h2 id="access">${t.access}</h2><p>${t.accessIntro}</p><h3>${t.schemes}</h3><dl>${schemes}</dl>
-${document.info.description ? `<p${en}>${prose(document.info.description)}</p>` : ''}</section>
+<h3>${t.errorAnswers}</h3>${document.info.description ? `<p${en}>${prose(document.info.description)}</p>` : ''}${errorTable}</section>
 ${tagSections}
 <section aria-labelledby="schemas"><h2 id="schemas">${t.schemas}</h2>${schemas
     .map(
       ([name, schema]) =>
-        `<section class="schema" id="${schemaId(name)}" aria-labelledby="${schemaId(name)}-title"><h3 id="${schemaId(name)}-title"><code>${escapeHtml(name)}</code></h3>${propertyTable(schema, t, name)}</section>`,
+        `<details class="schema" id="${schemaId(name)}"><summary><h3><code>${escapeHtml(name)}</code></h3></summary>${propertyTable(schema, t, name)}</details>`,
     )
     .join('\n')}</section>
 </main>
