@@ -7,12 +7,13 @@ import { newApiToken } from '../../src/server/auth/api-tokens.ts';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
-import { worldRound } from '../support/world.ts';
+import { type Person, worldRound } from '../support/world.ts';
 import {
   type Actor,
   accessMatrix,
   actorSetup,
   actors,
+  type MatrixEntry,
   type RequestContext,
   type TokenActor,
   tokenActors,
@@ -85,6 +86,28 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       expect(opened.filter((key) => /\/me(\/|$)/.test(key))).toEqual([]);
     });
 
+    /** One call of a route about `subject`, after the route's `before`, as a person (`as`) or with `headers`. */
+    async function callRoute(
+      entry: MatrixEntry,
+      method: string,
+      subject: Person,
+      options: { as?: Caller; headers?: Record<string, string> },
+    ) {
+      const subjectId = await testApp.idOf(subject);
+      const context: RequestContext = {
+        subjectId,
+        frameworkVersionId,
+        roundId,
+        ...conversationOf.get(subjectId)!,
+      };
+      await entry.before?.(testApp, context);
+      const response = await testApp.call(method, entry.path(context), {
+        ...options,
+        body: await entry.body?.({ ...context, testApp }),
+      });
+      return { status: response.status, context };
+    }
+
     for (const [route, entry] of Object.entries(accessMatrix)) {
       it(`${route}: ${entry.why}`, async () => {
         const [method] = route.split(' ') as [string];
@@ -93,38 +116,18 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
           const setup = actorSetup[actor];
           // A fresh login per actor: a route like logout or a password change must not affect the next actor.
           const caller: Caller | undefined = setup.as ? await testApp.login(setup.as) : undefined;
-          const subjectId = await testApp.idOf(setup.subject);
-          const context: RequestContext = {
-            subjectId,
-            frameworkVersionId,
-            roundId,
-            ...conversationOf.get(subjectId)!,
-          };
-          await entry.before?.(testApp, context);
-          const response = await testApp.call(method, entry.path(context), {
-            as: caller,
-            body: await entry.body?.({ ...context, testApp }),
-          });
-          outcomes[actor] = response.status;
+          const { status, context } = await callRoute(entry, method, setup.subject, { as: caller });
+          outcomes[actor] = status;
           if (setup.as) await entry.after?.(testApp, setup.as, context);
         }
         expect(outcomes).toEqual(entry.expected);
 
         const tokenOutcomes: Partial<Record<TokenActor, number>> = {};
         for (const actor of tokenActors) {
-          const subjectId = await testApp.idOf('employee');
-          const context: RequestContext = {
-            subjectId,
-            frameworkVersionId,
-            roundId,
-            ...conversationOf.get(subjectId)!,
-          };
-          await entry.before?.(testApp, context);
-          const response = await testApp.call(method, entry.path(context), {
-            body: await entry.body?.({ ...context, testApp }),
+          const { status, context } = await callRoute(entry, method, 'employee', {
             headers: { authorization: `Bearer ${tokenOf.get(actor)}` },
           });
-          tokenOutcomes[actor] = response.status;
+          tokenOutcomes[actor] = status;
           await entry.after?.(testApp, tokenSetup[actor].madeBy, context);
         }
         expect(tokenOutcomes, 'API tokens').toEqual(entry.tokens ?? tokensRefused);

@@ -8,7 +8,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useApiTokens } from '../../api/queries.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary, formErrors } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -74,11 +74,7 @@ function CreateForm({ onCreated }: { onCreated: (created: CreatedApiToken) => vo
     }
     create.mutate({ name: name.trim(), scope });
   };
-  const summary: FormError[] = [
-    ...(errors.form ? [{ message: errors.form }] : []),
-    ...(errors.name ? [{ fieldId: ids.name, message: errors.name }] : []),
-    ...(errors.scope ? [{ fieldId: ids.scope, message: errors.scope }] : []),
-  ];
+  const summary = formErrors(ids, { name: errors.name, scope: errors.scope }, errors.form);
   return (
     <section aria-labelledby="api-token-create">
       <h2 id="api-token-create">{t('apiTokens.createTitle')}</h2>

@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSsoSettings, useUnits } from '../../api/queries.ts';
 import { useCurrentUser } from '../../session/session.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary, formErrors } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -146,13 +146,7 @@ function SsoForm({ settings }: { settings: SsoSettingsView }) {
     save.mutate({ ...values, ...(clientSecret ? { clientSecret } : {}) });
   };
 
-  const summary: FormError[] = [
-    ...(formError ? [{ message: formError }] : []),
-    ...(Object.keys(ids) as Field[]).flatMap((field) => {
-      const message = fieldErrors[field];
-      return message ? [{ fieldId: ids[field], message }] : [];
-    }),
-  ];
+  const summary = formErrors(ids, fieldErrors, formError);
 
   return (
     <section aria-labelledby="sso-form-title">

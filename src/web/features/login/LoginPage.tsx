@@ -12,7 +12,7 @@ import { useLoginOptions } from '../../api/queries.ts';
 import type { NavigationFocusState } from '../../app/AppShell.tsx';
 import { type LoginRedirectState, safeReturnPath } from '../../app/guards.tsx';
 import { type SignedOutState, useLogin, useSessionUser } from '../../session/session.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary, formErrors } from '../../ui/ErrorSummary.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -87,13 +87,7 @@ export function LoginPage() {
     );
   };
 
-  const summary: FormError[] = [
-    ...(formError ? [{ message: formError }] : []),
-    ...(['email', 'password'] as const).flatMap((field) => {
-      const message = fieldErrors[field];
-      return message ? [{ fieldId: fieldIds[field], message }] : [];
-    }),
-  ];
+  const summary = formErrors(fieldIds, fieldErrors, formError);
 
   const returnTo = safeReturnPath((location.state as LoginRedirectState | null)?.from);
   const sso = options.data?.ssoStartPath ? options.data : null;
