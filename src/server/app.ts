@@ -143,7 +143,8 @@ export function createApp(options: AppOptions) {
         oidc,
         logger,
         startLimiter: createRateLimiter(
-          { keyPrefix: 'sso-start', points: 30, windowSeconds: 10 * 60 },
+          // Generous: a town hall's staff share one address and may all log in within minutes.
+          { keyPrefix: 'sso-start', points: 300, windowSeconds: 10 * 60 },
           { db: options.db },
         ),
       }),

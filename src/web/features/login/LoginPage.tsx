@@ -95,7 +95,7 @@ export function LoginPage() {
   const passwordForm = (
     <>
       <ErrorSummary errors={summary} attempt={attempt} headingLevel={sso ? 3 : 2} />
-      <form className="form" noValidate onSubmit={onSubmit} aria-label={t('login.passwordFormLabel')}>
+      <form className="form" noValidate onSubmit={onSubmit} aria-label={t('login.title')}>
         <TextField
           id={fieldIds.email}
           name="email"
@@ -139,7 +139,8 @@ export function LoginPage() {
       ) : null}
       {sso ? <SingleSignOn options={sso} returnTo={returnTo} /> : <p className="lead">{t('login.intro')}</p>}
       {sso && passwordLogin ? (
-        <section aria-labelledby="login-password-title" className="login-alternative">
+        // No accessible name for the section: its heading says "adgangskode", and a field is what that word labels.
+        <section className="login-alternative">
           <h2 id="login-password-title">{t('login.passwordTitle')}</h2>
           {passwordForm}
         </section>
