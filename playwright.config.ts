@@ -25,6 +25,8 @@ function readdirSafe(path: string): string[] {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Starts the OpenID provider the single sign-on journey logs in through.
+  globalSetup: './tests/e2e/global-setup.ts',
   // Two cores are shared between the browser and the server, so one worker and no retries: a flaky test must be fixed.
   workers: 1,
   fullyParallel: false,

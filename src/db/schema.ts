@@ -864,6 +864,107 @@ export const colleaguePairings = pgTable(
   ],
 );
 
+/**
+ * A municipality's single sign-on through its identity provider (OpenID Connect). The client secret is stored
+ * encrypted with a key derived from the session secret, and never leaves the server.
+ */
+export const ssoConfigurations = pgTable(
+  'sso_configurations',
+  {
+    municipalityId: uuid('municipality_id')
+      .primaryKey()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    enabled: boolean('enabled').notNull().default(false),
+    /** The provider's issuer URL; its discovery document is read from `<issuer>/.well-known/openid-configuration`. */
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    /** AES-256-GCM, `v1.<iv>.<tag>.<ciphertext>` in base64url (src/server/auth/secret-box.ts). */
+    clientSecretEncrypted: text('client_secret_encrypted'),
+    /** `email` (users.email) or `external_id` (users.external_id, an employee number from the HR system). */
+    matchBy: text('match_by').notNull().default('email'),
+    /** The ID token claim that holds the value matched, e.g. `email`, `preferred_username` or `employee_id`. */
+    claim: text('claim').notNull().default('email'),
+    /** Create a person on their first login, in `default_unit_id`, when no one matches. */
+    createUsers: boolean('create_users').notNull().default(false),
+    defaultUnitId: uuid('default_unit_id'),
+    /** Off: only administrators may still log in with a password (the documented break-glass). */
+    passwordLogin: boolean('password_login').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.defaultUnitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'sso_configurations_default_unit_fk',
+    }),
+  ],
+);
+
+/**
+ * A single sign-on login under way: PKCE verifier and nonce, keyed by a hash of the `state` the browser carries.
+ * In the database rather than in memory so that any server instance can finish the login; deleted on first use.
+ */
+export const ssoLoginStates = pgTable(
+  'sso_login_states',
+  {
+    id: text('id').primaryKey(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce').notNull(),
+    /** Where in Vejviser to go after logging in (an in-app path). */
+    returnTo: text('return_to').notNull().default('/'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('sso_login_states_expires_idx').on(table.expiresAt)],
+);
+
+/** Bearer tokens for integrations: only a hash is stored; the token itself is shown once, when it is created. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `organisation`, `aggregates` or `admin` (src/domain/api-tokens.ts). */
+    scope: text('scope').notNull(),
+    /** SHA-256 of the whole token, hex. */
+    tokenHash: text('token_hash').notNull(),
+    /** The token's first characters (`vvt_` and six more), so an administrator can tell tokens apart. */
+    displayPrefix: text('display_prefix').notNull(),
+    /** No foreign key: the record of who made a token outlives that person's erasure. */
+    createdById: uuid('created_by_id'),
+    createdAt: createdAt(),
+    /** Updated at most once a minute. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('api_tokens_hash_uq').on(table.tokenHash),
+    index('api_tokens_municipality_idx').on(table.municipalityId, table.createdAt),
+  ],
+);
+
+/**
+ * Counters for rate limits (failed logins, and any other limit), shared by every server instance: one row per key,
+ * counting within a window that starts with the first hit. The columns are the ones rate-limiter-flexible's Drizzle
+ * store reads and writes (src/server/rate-limit.ts).
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull(),
+    /** When the window ends; null for a count that never expires (not used). */
+    expire: timestamp('expire', { withTimezone: true }),
+  },
+  (table) => [index('rate_limit_counters_expire_idx').on(table.expire)],
+);
+
 export const schema = {
   municipalities,
   units,
@@ -890,4 +991,8 @@ export const schema = {
   auditEvents,
   practiceEntries,
   colleaguePairings,
+  ssoConfigurations,
+  ssoLoginStates,
+  apiTokens,
+  rateLimitCounters,
 };

@@ -8,6 +8,8 @@ export interface Principal {
   roles: readonly Role[];
   /** Units the person leads directly; leadership reaches every unit below them. */
   ledUnitIds: readonly string[];
+  /** Set when an API token acts, not a person: `userId` is then the token's id, which is nobody's. */
+  tokenId?: string;
 }
 
 export interface UnitNode {

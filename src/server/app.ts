@@ -2,19 +2,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
-import { createLoginLimiter, type LoginLimiter } from './auth/login-limiter.ts';
+import type { OpenApiDocument } from './api-docs/render.ts';
+import { createLoginLimiter, defaultLoginLimits, type LoginLimiter } from './auth/login-limiter.ts';
+import { createOidcClient, type OidcClient } from './auth/oidc.ts';
+import type { EnvironmentSso, SsoContext } from './auth/sso-settings.ts';
 import { sessionCookieName } from './auth/tokens.ts';
 import type { ErrorCode } from './contracts/common.ts';
 import type { AppEnv } from './http/env.ts';
 import { ApiError, fieldErrors, sendError } from './http/errors.ts';
 import {
   csrfProtection,
+  loadApiToken,
   loadSession,
   noStore,
   resolveLocale,
@@ -22,7 +26,10 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { accessibilityRoutes } from './routes/accessibility.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -36,6 +43,7 @@ import { planRoutes } from './routes/plans.ts';
 import { practiceRoutes } from './routes/practice.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
+import { ssoAdminRoutes, ssoLoginRoutes } from './routes/sso.ts';
 
 export interface AppOptions {
   db: Database;
@@ -52,6 +60,9 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Largest framework document (a whole draft, an imported file) accepted, in bytes. */
   maxDocumentBytes?: number;
+  /** Single sign-on set by the environment (SSO_*), for a one-municipality installation. */
+  sso?: EnvironmentSso;
+  oidcClient?: OidcClient;
 }
 
 /** Requests that carry a whole framework document: saving a draft and importing a file. */
@@ -66,6 +77,17 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
   404: 'not_found',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+};
+
+const openApiConfig = {
+  openapi: '3.1.0',
+  servers: [{ url: '/api', description: 'This Vejviser server' }],
+  info: {
+    title: 'Vejviser API',
+    version: '0.1.0',
+    description:
+      'Competence profiles for Danish municipal citizen service. Errors are `{ "error": { "code", "message" } }`, with the message in the language of `Accept-Language` (da or en).',
+  },
 };
 
 export function createApp(options: AppOptions) {
@@ -114,21 +136,37 @@ export function createApp(options: AppOptions) {
     (documentRequest(c.req.method, c.req.path) ? bodyLimitDocument : bodyLimitDefault)(c, next),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
+  app.use('/api/*', loadApiToken({ repositories, now }));
   app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
 
+  const sessionStart = { repositories, secret: options.sessionSecret, transport, now, sessionHours: 12 };
+  const sso: SsoContext = { sessionSecret: options.sessionSecret, environment: options.sso };
+  const oidc = options.oidcClient ?? createOidcClient({ now });
   const api = new OpenAPIHono<AppEnv>()
     .route('/', healthRoutes(options.db, options.databaseKind, logger))
     .route(
       '/auth',
       authRoutes({
-        repositories,
-        secret: options.sessionSecret,
-        limiter: options.loginLimiter ?? createLoginLimiter(),
-        transport,
-        now,
-        sessionHours: 12,
+        ...sessionStart,
+        limiter: options.loginLimiter ?? createLoginLimiter(defaultLoginLimits, { db: options.db }),
+        sso,
       }),
     )
+    .route(
+      '/auth',
+      ssoLoginRoutes({
+        ...sessionStart,
+        sso,
+        oidc,
+        logger,
+        startLimiter: createRateLimiter(
+          // Generous: a town hall's staff share one address and may all log in within minutes.
+          { keyPrefix: 'sso-start', points: 300, windowSeconds: 10 * 60 },
+          { db: options.db },
+        ),
+      }),
+    )
+    .route('/', ssoAdminRoutes({ sso, oidc, transport, now }))
     .route('/me', meRoutes(repositories))
     .route('/', frameworkRoutes())
     .route('/', peopleRoutes())
@@ -140,7 +178,13 @@ export function createApp(options: AppOptions) {
     .route('/', practiceRoutes(now))
     .route('/', pairingRoutes(now))
     .route('/', groupConversationRoutes(now))
-    .route('/', planRoutes(now));
+    .route('/', planRoutes(now))
+    .route('/', apiTokenRoutes(now));
+  // The reference page reads the document at its first visit, when every route is registered.
+  api.route(
+    '/',
+    apiDocsRoutes(() => api.getOpenAPI31Document(openApiConfig) as unknown as OpenApiDocument),
+  );
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',
@@ -148,16 +192,26 @@ export function createApp(options: AppOptions) {
     name: sessionCookieName,
     description: 'Set by POST /api/auth/login. State-changing requests also need the X-CSRF-Token header.',
   });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    servers: [{ url: '/api', description: 'This Vejviser server' }],
-    info: {
-      title: 'Vejviser API',
-      version: '0.1.0',
-      description:
-        'Competence profiles for Danish municipal citizen service. Errors are `{ "error": { "code", "message" } }`, with the message in the language of `Accept-Language` (da or en).',
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'vvt_…',
+    description:
+      'An API token created by an administrator (Admin → API-nøgler): `Authorization: Bearer vvt_…`. No cookie and no CSRF token. A route lists the token scopes it accepts (`organisation`, `aggregates`, `admin`); every other route answers a token with 403, and an unknown or revoked token gets 401.',
+  });
+  api.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/openapi.json',
+    tags: ['System'],
+    summary: 'This API description (OpenAPI 3.1); the same as a web page at /api/docs',
+    responses: {
+      200: {
+        description: 'The OpenAPI document.',
+        content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } },
+      },
     },
   });
+  api.doc31('/openapi.json', openApiConfig);
   app.route('/api', api);
 
   app.all('/api/*', () => {

@@ -1,4 +1,4 @@
-/** @module Records what the logged-in caller did with personal data, in the audit log of their municipality. */
+/** @module Records what the caller (a logged-in person or an API token) did with personal data, in the audit log. */
 import type { Context } from 'hono';
 import type { AuditWriter } from '../db/repositories/audit.ts';
 import type { AuditEvent } from '../domain/audit.ts';
@@ -16,5 +16,8 @@ export async function audit(
 ): Promise<void> {
   const { principal, tenant } = auth(c);
   if (event.action.endsWith('.read') && event.subjectPersonId === principal.userId) return;
-  await tenant.audit.record({ ...event, actorKind: 'user', actorId: principal.userId }, options);
+  const actor = principal.tokenId
+    ? ({ actorKind: 'token', actorId: principal.tokenId } as const)
+    : ({ actorKind: 'user', actorId: principal.userId } as const);
+  await tenant.audit.record({ ...event, ...actor }, options);
 }

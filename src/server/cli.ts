@@ -9,6 +9,7 @@ import { addShippedRoleProfiles, installDefaultContent } from '../db/seed/defaul
 import { demoAccounts, demoPassword, seedDemo } from '../db/seed/demo.ts';
 import { createApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
+import type { EnvironmentSso } from './auth/sso-settings.ts';
 import { oneTimePassword } from './auth/tokens.ts';
 import {
   BackupError,
@@ -62,6 +63,23 @@ function printDemoAccounts() {
   for (const account of demoAccounts) say(`  ${account.email.padEnd(44)} ${account.title} (${account.name})`);
 }
 
+/** SSO_* for a one-municipality installation (config.ts has checked that the provider's three are there). */
+function environmentSso(config: Config): EnvironmentSso | undefined {
+  if (!config.SSO_MUNICIPALITY || !config.SSO_ISSUER || !config.SSO_CLIENT_ID || !config.SSO_CLIENT_SECRET)
+    return undefined;
+  return {
+    municipalitySlug: config.SSO_MUNICIPALITY,
+    issuer: config.SSO_ISSUER,
+    clientId: config.SSO_CLIENT_ID,
+    clientSecret: config.SSO_CLIENT_SECRET,
+    matchBy: config.SSO_MATCH_BY,
+    claim: config.SSO_CLAIM,
+    createUsers: config.SSO_CREATE_USERS,
+    defaultUnit: config.SSO_DEFAULT_UNIT,
+    passwordLogin: config.SSO_PASSWORD_LOGIN,
+  };
+}
+
 async function start(config: Config) {
   const logger = createLogger(config.LOG_LEVEL);
   await ensureWebBuilt(root, say);
@@ -75,6 +93,7 @@ async function start(config: Config) {
     logger,
     transport: { publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY },
     webRoot: `${root}dist/web`,
+    sso: environmentSso(config),
   });
   const stopMail = config.SMTP_URL
     ? startMailLoop(createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, repositories, logger }))

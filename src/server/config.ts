@@ -28,6 +28,23 @@ export const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Vejviser <no-reply@vejviser.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Single sign-on for a one-municipality installation, instead of the admin page: the municipality's slug, and its
+   * provider. Set, they win over what an administrator saved, and `/login` offers that municipality's login.
+   */
+  SSO_MUNICIPALITY: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a municipality slug, e.g. toender-kommune')
+    .optional(),
+  SSO_ISSUER: z.url().optional(),
+  SSO_CLIENT_ID: z.string().min(1).optional(),
+  SSO_CLIENT_SECRET: z.string().min(1).optional(),
+  SSO_MATCH_BY: z.enum(['email', 'external_id']).default('email'),
+  SSO_CLAIM: z.string().min(1).default('email'),
+  SSO_CREATE_USERS: flag.default(false),
+  /** The unit new people are created in: its external id or its name. */
+  SSO_DEFAULT_UNIT: z.string().min(1).optional(),
+  SSO_PASSWORD_LOGIN: flag.default(true),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -40,7 +57,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
-  const parsed = configSchema.safeParse(relevant);
+  const parsed = configSchema
+    .superRefine((config, context) => {
+      const missing = (['SSO_ISSUER', 'SSO_CLIENT_ID', 'SSO_CLIENT_SECRET'] as const).filter(
+        (key) => !config[key],
+      );
+      if (config.SSO_MUNICIPALITY && missing.length > 0) {
+        for (const key of missing)
+          context.addIssue({ code: 'custom', path: [key], message: 'is needed with SSO_MUNICIPALITY' });
+      }
+    })
+    .safeParse(relevant);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

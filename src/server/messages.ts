@@ -42,6 +42,13 @@ const da: Catalog = {
   group_conversation_closed:
     'Gruppesamtalen er afsluttet og kan ikke ændres. Skriv et tillæg, hvis der er noget at tilføje.',
   group_conversation_not_closed: 'Tillæg kan først skrives, når lederen har afsluttet gruppesamtalen.',
+  invalid_token: 'API-nøglen er ugyldig eller tilbagekaldt.',
+  token_not_allowed: 'API-nøglen giver ikke adgang til denne handling.',
+  password_login_disabled:
+    '{municipality} logger ind med fælles login. Brug knappen "Log ind med {municipality}" på {loginPath}.',
+  invalid_sso_settings: 'Indstillingerne for fælles login kan ikke gemmes sådan. Se beskeden ved felterne.',
+  sso_set_by_environment:
+    'Fælles login er sat op med serverens miljøvariabler (SSO_*) og kan kun ændres dér. Kontakt driften.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -85,6 +92,14 @@ const en: Catalog = {
   group_conversation_closed:
     'The group conversation has been closed and cannot be changed. Write an addendum if there is something to add.',
   group_conversation_not_closed: 'Addenda can be written once the leader has closed the group conversation.',
+  invalid_token: 'The API token is not valid, or it has been revoked.',
+  token_not_allowed: 'The API token does not give access to this action.',
+  password_login_disabled:
+    '{municipality} logs in with single sign-on. Use the button "Log in with {municipality}" at {loginPath}.',
+  invalid_sso_settings:
+    'The single sign-on settings cannot be saved like this. See the messages by the fields.',
+  sso_set_by_environment:
+    "Single sign-on is set up in the server's environment variables (SSO_*) and can only be changed there. Contact operations.",
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -160,6 +175,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     too_few_participants: 'Vælg mindst to deltagere. Med én medarbejder holder du en almindelig samtale.',
     owner_not_in_group: 'Den ansvarlige skal være en af deltagerne eller en leder af enheden.',
     colleague_not_participant: 'Kollegaen skal være en af deltagerne.',
+    issuer_not_https:
+      'Skriv udbyderens adresse med https://, fx https://login.microsoftonline.com/<tenant-id>/v2.0.',
+    issuer_unreachable:
+      'Vejviser kunne ikke læse udbyderens oplysninger på <adresse>/.well-known/openid-configuration. Tjek adressen.',
+    client_secret_required: 'Skriv klienthemmeligheden (client secret) fra udbyderen.',
+    default_unit_required: 'Vælg den enhed, nye personer oprettes i.',
+    unit_unknown: 'Enheden findes ikke.',
+    sso_required_for_password_off: 'Adgangskoder kan kun slås fra, når fælles login er slået til.',
   },
   en: {
     required: 'Must be filled in.',
@@ -222,6 +245,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
       'Choose at least two participants. With one employee, hold an ordinary conversation.',
     owner_not_in_group: 'The owner must be one of the participants or a leader of the unit.',
     colleague_not_participant: 'The colleague must be one of the participants.',
+    issuer_not_https:
+      'Enter the provider’s address with https://, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0.',
+    issuer_unreachable:
+      'Vejviser could not read the provider’s details at <address>/.well-known/openid-configuration. Check the address.',
+    client_secret_required: 'Enter the client secret from the provider.',
+    default_unit_required: 'Choose the unit new people are created in.',
+    unit_unknown: 'The unit does not exist.',
+    sso_required_for_password_off: 'Passwords can only be switched off while single sign-on is switched on.',
   },
 };
 

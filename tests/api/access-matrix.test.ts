@@ -1,5 +1,9 @@
-/** @module Runs the access-control matrix against the real app, on every engine, and checks every route has an entry. */
+/**
+ * @module Runs the access-control matrix against the real app, on every engine, for people and for API tokens, and
+ * checks every route has an entry.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newApiToken } from '../../src/server/auth/api-tokens.ts';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import {
   demoPersonIds,
@@ -9,7 +13,18 @@ import {
 } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
 import { type Person, worldRound } from '../support/world.ts';
-import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
+import {
+  type Actor,
+  accessMatrix,
+  actorSetup,
+  actors,
+  type MatrixEntry,
+  type RequestContext,
+  type TokenActor,
+  tokenActors,
+  tokenSetup,
+  tokensRefused,
+} from './access-matrix.ts';
 
 /** Routes that log in, log out or end a person's other sessions. */
 const sessionRoutes = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'PUT /api/me/password']);
@@ -21,6 +36,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let roundId: string;
     const conversationOf = new Map<string, HeldConversation>();
     const groupOf = new Map<string, HeldConversation>();
+    const tokenOf = new Map<TokenActor, string>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -37,6 +53,20 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
         groupOf.set(personId, await heldGroupConversation(testApp, [personId, ...others[person]]));
+      }
+      for (const actor of tokenActors) {
+        const { scope, municipality, madeBy } = tokenSetup[actor];
+        const municipalityId = (await testApp.repositories.system.findMunicipalityBySlug(municipality))!.id;
+        const created = newApiToken();
+        await testApp.repositories.forTenant(municipalityId).apiTokens.create({
+          name: `Matrix ${actor}`,
+          scope,
+          tokenHash: created.tokenHash,
+          displayPrefix: created.displayPrefix,
+          createdById: await testApp.idOf(madeBy),
+          createdAt: new Date(),
+        });
+        tokenOf.set(actor, created.token);
       }
     });
     afterAll(() => testApp?.close());
@@ -55,6 +85,22 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       expect(stale, 'matrix entries for routes that no longer exist').toEqual([]);
     });
 
+    it('says what every API token gets from each route the OpenAPI document opens to tokens', async () => {
+      const document = (await (await testApp.call('GET', '/api/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+      };
+      const opened = Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.entries(operations)
+          .filter(([, operation]) => operation.security?.some((requirement) => 'apiToken' in requirement))
+          .map(([method, _]) => `${method.toUpperCase()} /api${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
+      expect(opened.length).toBeGreaterThan(0);
+      const unstated = opened.filter((key) => !accessMatrix[key]?.tokens);
+      expect(unstated, 'token-enabled routes without `tokens` in the matrix').toEqual([]);
+      // A token is never a person: no route about "me" may be opened to one.
+      expect(opened.filter((key) => /\/me(\/|$)/.test(key))).toEqual([]);
+    });
+
     // One session per person, kept across routes: logging in hashes a password, the slow part of this file.
     const sessions = new Map<Person, Caller>();
     const sessionOf = async (person: Person): Promise<Caller> => {
@@ -64,6 +110,29 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       sessions.set(person, caller);
       return caller;
     };
+
+    /** One call of a route about `subject`, after the route's `before`, as a person (`as`) or with `headers`. */
+    async function callRoute(
+      entry: MatrixEntry,
+      method: string,
+      subject: Person,
+      options: { as?: Caller; headers?: Record<string, string> },
+    ) {
+      const subjectId = await testApp.idOf(subject);
+      const context: RequestContext = {
+        subjectId,
+        frameworkVersionId,
+        roundId,
+        ...conversationOf.get(subjectId)!,
+        groupConversationId: groupOf.get(subjectId)!.conversationId,
+      };
+      await entry.before?.(testApp, context);
+      const response = await testApp.call(method, entry.path(context), {
+        ...options,
+        body: await entry.body?.({ ...context, testApp }),
+      });
+      return { status: response.status, context };
+    }
 
     for (const [route, entry] of Object.entries(accessMatrix)) {
       it(`${route}: ${entry.why}`, async () => {
@@ -79,24 +148,22 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
             : touchesSessions
               ? await testApp.login(setup.as)
               : await sessionOf(setup.as);
-          const subjectId = await testApp.idOf(setup.subject);
-          const context: RequestContext = {
-            subjectId,
-            frameworkVersionId,
-            roundId,
-            ...conversationOf.get(subjectId)!,
-            groupConversationId: groupOf.get(subjectId)!.conversationId,
-          };
-          await entry.before?.(testApp, context);
-          const response = await testApp.call(method, entry.path(context), {
-            as: caller,
-            body: await entry.body?.({ ...context, testApp }),
-          });
-          outcomes[actor] = response.status;
+          const { status, context } = await callRoute(entry, method, setup.subject, { as: caller });
+          outcomes[actor] = status;
           if (setup.as) await entry.after?.(testApp, setup.as, context);
         }
         if (touchesSessions) sessions.clear();
         expect(outcomes).toEqual(entry.expected);
+
+        const tokenOutcomes: Partial<Record<TokenActor, number>> = {};
+        for (const actor of tokenActors) {
+          const { status, context } = await callRoute(entry, method, 'employee', {
+            headers: { authorization: `Bearer ${tokenOf.get(actor)}` },
+          });
+          tokenOutcomes[actor] = status;
+          await entry.after?.(testApp, tokenSetup[actor].madeBy, context);
+        }
+        expect(tokenOutcomes, 'API tokens').toEqual(entry.tokens ?? tokensRefused);
       });
     }
   });

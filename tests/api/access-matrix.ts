@@ -5,6 +5,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { defaultFramework, defaultRoleProfiles } from '../../content/index.ts';
 import {
+  apiTokens,
   assessments,
   colleaguePairings,
   conversationNotes,
@@ -18,6 +19,8 @@ import {
   rounds,
   users,
 } from '../../src/db/schema.ts';
+import type { ApiTokenScope } from '../../src/domain/api-tokens.ts';
+import { newApiToken } from '../../src/server/auth/api-tokens.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import type { TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation, heldGroupConversation } from '../support/conversations.ts';
@@ -51,6 +54,40 @@ export const actorSetup: Record<Actor, { as: Person | null; subject: Person }> =
   adminOtherMunicipality: { as: 'otherAdmin', subject: 'employee' },
 };
 
+/**
+ * API tokens (`Authorization: Bearer vvt_…`, no cookie): one of Demo Kommune's per scope, and a full-admin token of
+ * Anden Kommune to prove a token never crosses into another municipality. Their subject is Birthe, like the admin's.
+ */
+export const tokenActors = [
+  'tokenOrganisation',
+  'tokenAggregates',
+  'tokenAdmin',
+  'tokenOtherMunicipality',
+] as const;
+export type TokenActor = (typeof tokenActors)[number];
+
+export const tokenSetup: Record<TokenActor, { scope: ApiTokenScope; municipality: string; madeBy: Person }> =
+  {
+    tokenOrganisation: { scope: 'organisation', municipality: 'demo-kommune', madeBy: 'admin' },
+    tokenAggregates: { scope: 'aggregates', municipality: 'demo-kommune', madeBy: 'admin' },
+    tokenAdmin: { scope: 'admin', municipality: 'demo-kommune', madeBy: 'admin' },
+    tokenOtherMunicipality: { scope: 'admin', municipality: 'anden-kommune', madeBy: 'otherAdmin' },
+  };
+
+/** What every token gets from a route that does not open itself to tokens. */
+export const tokensRefused: Record<TokenActor, number> = {
+  tokenOrganisation: 403,
+  tokenAggregates: 403,
+  tokenAdmin: 403,
+  tokenOtherMunicipality: 403,
+};
+const allTokens = (status: number): Record<TokenActor, number> => ({
+  tokenOrganisation: status,
+  tokenAggregates: status,
+  tokenAdmin: status,
+  tokenOtherMunicipality: status,
+});
+
 export interface RequestContext {
   /** The id of the subject person for this actor. */
   subjectId: string;
@@ -75,6 +112,8 @@ export interface RequestContext {
   pairingId?: string;
   /** Set by a route's `before`: the subject's unit. */
   unitId?: string;
+  /** Made by a route's `before` for one actor: an API token the call may revoke. */
+  scratchTokenId?: string;
 }
 
 export interface MatrixEntry {
@@ -88,6 +127,11 @@ export interface MatrixEntry {
   after?: (testApp: TestApp, person: Person, context: RequestContext) => Promise<void>;
   /** Why the expectations are what they are, for the reader of a failure. */
   why: string;
+  /**
+   * What each API token gets; without it, every token is refused (403). A route the OpenAPI document opens to tokens
+   * must say what each gets here.
+   */
+  tokens?: Record<TokenActor, number>;
 }
 
 const everyone = (status: number, anonymous = 401): Record<Actor, number> => ({
@@ -117,6 +161,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/health': {
     path: () => '/api/health',
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'Health is public so load balancers can probe it; it reveals nothing.',
   },
   'GET /api/health/ready': {
@@ -127,12 +172,56 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/openapi.json': {
     path: () => '/api/openapi.json',
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'The API description is public documentation.',
+  },
+  'GET /api/docs': {
+    path: () => '/api/docs',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The API reference page is public documentation, like the document it is made from.',
+  },
+  'GET /api/docs/docs.css': {
+    path: () => '/api/docs/docs.css',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The reference page’s stylesheet.',
+  },
+  'GET /api/docs/fonts/:font': {
+    path: () => '/api/docs/fonts/plex-400.woff2',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The reference page’s font.',
+  },
+  'GET /api/auth/login-options': {
+    path: () => '/api/auth/login-options',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'The login page asks before anyone is logged in; it names at most the one municipality set by the environment.',
+  },
+  'GET /api/auth/login-options/:slug': {
+    path: () => '/api/auth/login-options/demo-kommune',
+    expected: everyone(200, 200),
+    tokens: allTokens(200),
+    why: 'A municipality’s login page is public: its name and whether it offers single sign-on.',
+  },
+  'GET /api/auth/sso/:slug/start': {
+    path: () => '/api/auth/sso/demo-kommune/start',
+    expected: everyone(302, 302),
+    tokens: allTokens(302),
+    why: 'Anyone may start a login; without single sign-on set up it leads back to the login page with the reason.',
+  },
+  'GET /api/auth/sso/callback': {
+    path: () => '/api/auth/sso/callback?code=x&state=y',
+    expected: everyone(302, 302),
+    tokens: allTokens(302),
+    why: 'The provider sends any browser back here; without a login under way it leads to the login page, never into a session.',
   },
   'POST /api/auth/login': {
     path: () => '/api/auth/login',
     body: () => ({ email: 'birthe.hansen@demokommune.example', password: 'vejviser-demo' }),
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'Anyone may log in with valid credentials; a logged-in caller simply gets a new session.',
   },
   'POST /api/auth/logout': {
@@ -166,21 +255,25 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/frameworks': {
     path: () => '/api/frameworks',
     expected: everyone(200),
+    tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: "Every logged-in person reads their own municipality's frameworks.",
   },
   'GET /api/frameworks/:versionId': {
     path: ({ frameworkVersionId }) => `/api/frameworks/${frameworkVersionId}`,
     expected: { ...everyone(200), adminOtherMunicipality: 404 },
+    tokens: { ...tokensRefused, tokenAdmin: 200, tokenOtherMunicipality: 404 },
     why: 'A version belongs to one municipality; another municipality is told it does not exist.',
   },
   'GET /api/role-profiles': {
     path: () => '/api/role-profiles',
     expected: everyone(200),
+    tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: "Role profiles are read by everyone in the municipality (a person's target is no secret).",
   },
   'GET /api/units': {
     path: () => '/api/units',
     expected: everyone(200),
+    tokens: { ...allTokens(200), tokenAggregates: 403 },
     why: 'The organisation chart is not personal data; each municipality sees only its own.',
   },
   'GET /api/team': {
@@ -195,11 +288,13 @@ export const accessMatrix: Record<string, MatrixEntry> = {
       admin: 403,
       adminOtherMunicipality: 200,
     },
+    tokens: { ...tokensRefused, tokenOrganisation: 200 },
     why: "Only leaders have a team (the other municipality's admin leads a unit there); content is checked separately.",
   },
   'GET /api/users': {
     path: () => '/api/users',
     expected: { ...everyone(403), admin: 200, adminOtherMunicipality: 200 },
+    tokens: { ...allTokens(200), tokenAggregates: 403 },
     why: 'Only administrators list users, and only of their own municipality (checked separately).',
   },
   'GET /api/users/:userId': {
@@ -214,6 +309,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
       admin: 200,
       adminOtherMunicipality: 404,
     },
+    tokens: { tokenOrganisation: 200, tokenAggregates: 403, tokenAdmin: 200, tokenOtherMunicipality: 404 },
     why: 'A person sees themselves; a leader sees their units; an administrator sees their municipality; everyone else is told the person does not exist.',
   },
 
@@ -791,17 +887,20 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/admin/outbox': {
     path: () => '/api/admin/outbox',
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: 'Administrators read their own municipality’s outbox.',
   },
   'GET /api/admin/settings': {
     path: () => '/api/admin/settings',
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: 'Administrators read their own municipality’s settings.',
   },
   'PUT /api/admin/settings': {
     path: () => '/api/admin/settings',
     body: () => ({ hrSeesRounds: false }),
     expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: 'Administrators change their own municipality’s settings.',
   },
 
@@ -913,6 +1012,53 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: administratorsOnly(200, 200),
     why: "Administrators set their own municipality's contact for accessibility problems.",
   },
+  'GET /api/admin/sso': {
+    path: () => '/api/admin/sso',
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Administrators read their own municipality’s single sign-on (never the secret); a token cannot.',
+  },
+  'PUT /api/admin/sso': {
+    path: () => '/api/admin/sso',
+    body: () => ({
+      enabled: false,
+      issuer: '',
+      clientId: 'vejviser',
+      matchBy: 'email',
+      claim: 'email',
+      createUsers: false,
+      defaultUnitId: null,
+      passwordLogin: true,
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Only a logged-in administrator changes how their municipality logs in; a token could otherwise redirect logins.',
+  },
+  'GET /api/admin/api-tokens': {
+    path: () => '/api/admin/api-tokens',
+    expected: { ...everyone(403), anonymous: 401, admin: 200, adminOtherMunicipality: 200 },
+    why: 'Administrators list their own municipality’s API tokens (contents checked separately); a token cannot.',
+  },
+  'POST /api/admin/api-tokens': {
+    path: () => '/api/admin/api-tokens',
+    body: () => ({ name: 'Matrixnøgle', scope: 'organisation' }),
+    expected: { ...everyone(403), anonymous: 401, admin: 201, adminOtherMunicipality: 201 },
+    why: 'Only a logged-in administrator creates tokens; a token cannot mint its own successor.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(apiTokens).where(eq(apiTokens.name, 'Matrixnøgle'));
+    },
+  },
+  'DELETE /api/admin/api-tokens/:tokenId': {
+    path: ({ scratchTokenId }) => `/api/admin/api-tokens/${scratchTokenId}`,
+    before: async (testApp, context) => {
+      context.scratchTokenId = await scratchToken(testApp);
+    },
+    expected: {
+      ...everyone(403),
+      anonymous: 401,
+      admin: 204,
+      adminOtherMunicipality: 404,
+    },
+    why: 'An administrator revokes their own municipality’s tokens; another municipality’s token does not exist for them.',
+  },
 };
 
 /** Only administrators: `own` for this municipality's, `other` for the other municipality's administrator. */
@@ -963,6 +1109,21 @@ async function publishedWithReport(testApp: TestApp, context: RequestContext): P
     roleProfiles: [],
   };
   await testApp.repositories.forTenant(demo!.id).frameworks.publish(context.scratchVersionId!, { report });
+}
+
+/** A fresh Demo Kommune token for one actor's call, so a revocation uses it up. */
+async function scratchToken(testApp: TestApp): Promise<string> {
+  const demoId = (await testApp.repositories.system.findMunicipalityBySlug('demo-kommune'))!.id;
+  const created = newApiToken();
+  const row = await testApp.repositories.forTenant(demoId).apiTokens.create({
+    name: 'Kladdenøgle',
+    scope: 'organisation',
+    tokenHash: created.tokenHash,
+    displayPrefix: created.displayPrefix,
+    createdById: null,
+    createdAt: new Date(),
+  });
+  return row.id;
 }
 
 /** Sets Birthe's self-assessment in the world round to a status, as a leader's reopening or her submit would. */

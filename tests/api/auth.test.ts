@@ -1,7 +1,12 @@
 /** @module Logging in and out, sessions, CSRF, rate limiting and own password, as a caller notices them. */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginLimiter } from '../../src/server/auth/login-limiter.ts';
+import { rateLimitCounters } from '../../src/db/schema.ts';
+import { createApp } from '../../src/server/app.ts';
+import { createLoginLimiter, defaultLoginLimits } from '../../src/server/auth/login-limiter.ts';
+import { createLogger } from '../../src/server/logger.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { engineMissing, engines } from '../support/database.ts';
 import { password, people } from '../support/world.ts';
 
 const loginBody = (email: string, secret = password) => ({ body: { email, password: secret } });
@@ -230,5 +235,43 @@ describe('accounts that may not log in', () => {
     expect(
       (await t.call('POST', '/api/auth/login', loginBody('uden@demokommune.example', 'noget'))).status,
     ).toBe(401);
+  });
+});
+
+describe.each(engines)('login rate limiting across server instances on %s', (kind) => {
+  describe.skipIf(engineMissing(kind))('with a database', () => {
+    let first: TestApp;
+    beforeAll(async () => {
+      first = await startTestApp(kind);
+    });
+    afterAll(() => first?.close());
+
+    it('counts failures made at one instance when another is asked, through the shared database', async () => {
+      // Two apps on one database stand for two instances behind a load balancer; neither keeps counts in memory.
+      const second = createApp({
+        db: first.handle.db,
+        databaseKind: first.handle.kind,
+        repositories: first.repositories,
+        sessionSecret: 'test-secret-that-is-long-enough-for-hmac',
+        logger: createLogger('silent'),
+      });
+      const attempt = (app: typeof second, secret: string) =>
+        app.request('http://localhost/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: people.hr, password: secret }),
+        });
+      for (let failure = 0; failure < defaultLoginLimits.perAccount; failure += 1) {
+        expect((await attempt(failure % 2 === 0 ? first.app : second, 'forkert')).status).toBe(401);
+      }
+      const blocked = await attempt(second, password);
+      expect(blocked.status).toBe(429);
+      expect((await attempt(first.app, password)).status).toBe(429);
+      const [row] = await first.handle.db
+        .select()
+        .from(rateLimitCounters)
+        .where(eq(rateLimitCounters.key, `login-account:${people.hr}`));
+      expect(row?.points).toBe(defaultLoginLimits.perAccount);
+    });
   });
 });

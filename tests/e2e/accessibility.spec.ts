@@ -322,3 +322,60 @@ test('the accessibility statement and the framework administration have no WCAG 
   await page.getByRole('button', { name: 'Dansk' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 });
+
+test('the API reference has no WCAG 2.1 A/AA violations, with an operation and a schema open', async ({
+  page,
+}) => {
+  // A page with every route and schema: axe takes a while over it, so it has a test of its own.
+  await page.goto('/api/docs');
+  await expect(pageHeading(page)).toHaveText('API-reference');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  const operation = page.locator('details.operation').filter({ hasText: '/api/users/{userId}' }).first();
+  await operation.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(operation.getByRole('heading', { name: 'Parametre' })).toBeVisible();
+  await operation.getByRole('link', { name: 'Person', exact: true }).click();
+  await page.locator('#schema-person summary').click();
+  await expect(page.locator('#schema-person table')).toBeVisible();
+  await expectNoAxeViolations(page, 'API reference');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(pageHeading(page)).toHaveText('API reference');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('single sign-on and API token pages have no WCAG 2.1 A/AA violations, with errors shown', async ({
+  page,
+}) => {
+  // A municipality's login page, with the reason a single sign-on came back.
+  await page.goto('/login/demo-kommune?sso_error=sso_unknown_user');
+  await expect(page.getByRole('alert')).toContainText('ikke oprettet i Vejviser');
+  await expectNoAxeViolations(page, 'municipality login with a single sign-on error');
+
+  await logIn(page, accounts.admin.email);
+  await useDanish(page);
+  await page.goto('/admin/sso');
+  await expect(pageHeading(page)).toHaveText('Fælles login (SSO)');
+  await settled(page);
+  await expectNoAxeViolations(page, 'admin single sign-on');
+  await page.getByLabel('Klient-id (client ID)').fill('');
+  await page.getByRole('button', { name: 'Gem fælles login' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'admin single sign-on with errors');
+  await page.goto('/admin/api-noegler');
+  await expect(pageHeading(page)).toHaveText('API-nøgler');
+  await settled(page);
+  await page.getByRole('button', { name: 'Opret nøgle' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'API tokens with errors');
+  await page.getByLabel('Hvad bruges nøglen til?').fill('Tilgængelighedstest');
+  await page.getByLabel('Læse organisationen').check();
+  await page.getByRole('button', { name: 'Opret nøgle' }).click();
+  await expect(page.getByLabel('API-nøgle til "Tilgængelighedstest"')).toHaveValue(/^vvt_/);
+  await expectNoAxeViolations(page, 'API tokens with a new token shown');
+  await page.getByRole('button', { name: 'Jeg har gemt nøglen' }).click();
+  await page.getByRole('button', { name: 'Tilbagekald Tilgængelighedstest' }).click();
+  await expectNoAxeViolations(page, 'API tokens confirming a revocation');
+  await page.getByRole('button', { name: 'Ja, tilbagekald' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'er tilbagekaldt' })).toBeVisible();
+  await logOut(page);
+});

@@ -1,5 +1,6 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
+import { apiTokenRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
@@ -7,6 +8,7 @@ import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
 import { practiceRepository } from './practice.ts';
 import { roundRepository } from './rounds.ts';
+import { ssoLoginRepository, ssoRepository } from './sso.ts';
 import { systemRepository } from './system.ts';
 
 export interface TenantRepositories {
@@ -18,10 +20,14 @@ export interface TenantRepositories {
   audit: ReturnType<typeof auditRepository>;
   practice: ReturnType<typeof practiceRepository>;
   pairings: ReturnType<typeof pairingRepository>;
+  apiTokens: ReturnType<typeof apiTokenRepository>;
+  sso: ReturnType<typeof ssoRepository>;
 }
 
 export interface Repositories {
   system: ReturnType<typeof systemRepository>;
+  /** Single sign-on logins under way, across municipalities (the callback does not yet know whose it is). */
+  ssoLogins: ReturnType<typeof ssoLoginRepository>;
   /** Every query of the returned repositories is filtered by, and every insert stamped with, this municipality. */
   forTenant(municipalityId: string): TenantRepositories;
 }
@@ -30,6 +36,7 @@ export function createRepositories(db: Database): Repositories {
   const publishedVersions = new PublishedVersionCache();
   return {
     system: systemRepository(db),
+    ssoLogins: ssoLoginRepository(db),
     forTenant: (municipalityId) => ({
       municipalityId,
       people: peopleRepository(db, municipalityId),
@@ -39,6 +46,8 @@ export function createRepositories(db: Database): Repositories {
       audit: auditRepository(db, municipalityId),
       practice: practiceRepository(db, municipalityId),
       pairings: pairingRepository(db, municipalityId),
+      apiTokens: apiTokenRepository(db, municipalityId),
+      sso: ssoRepository(db, municipalityId),
     }),
   };
 }

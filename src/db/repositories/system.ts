@@ -1,7 +1,8 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
 import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { ApiTokenScope } from '../../domain/api-tokens.ts';
 import type { Database } from '../client.ts';
-import { municipalities, outbox, sessions, unitLeaders, users } from '../schema.ts';
+import { apiTokens, municipalities, outbox, sessions, unitLeaders, users } from '../schema.ts';
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -15,9 +16,19 @@ export interface LiveSession extends SessionRow {
 export interface LoginCandidate {
   userId: string;
   municipalityId: string;
+  roles: string[];
   passwordHash: string | null;
   passwordExpiresAt: Date | null;
   active: boolean;
+}
+
+/** An API token that has not been revoked, with its municipality's top units (a token's principal needs them). */
+export interface LiveApiToken {
+  id: string;
+  municipalityId: string;
+  scope: ApiTokenScope;
+  lastUsedAt: Date | null;
+  rootUnitIds: string[];
 }
 
 export function systemRepository(db: Database) {
@@ -55,6 +66,7 @@ export function systemRepository(db: Database) {
         .select({
           userId: users.id,
           municipalityId: users.municipalityId,
+          roles: users.roles,
           passwordHash: users.passwordHash,
           passwordExpiresAt: users.passwordExpiresAt,
           active: users.active,
@@ -149,6 +161,34 @@ export function systemRepository(db: Database) {
 
     async markEmailSent(id: string, sentAt: Date): Promise<void> {
       await db.update(outbox).set({ sentAt, claimedUntil: null }).where(eq(outbox.id, id));
+    },
+
+    /** Tokens are looked up by the hash of the whole token, across municipalities, like a session. */
+    async findLiveApiToken(tokenHash: string): Promise<LiveApiToken | undefined> {
+      const [row] = await db
+        .select({
+          id: apiTokens.id,
+          municipalityId: apiTokens.municipalityId,
+          scope: apiTokens.scope,
+          lastUsedAt: apiTokens.lastUsedAt,
+          // Spelled out: drizzle leaves single-table columns unqualified, and both tables have municipality_id.
+          rootUnitIds: sql<
+            string[]
+          >`array(select top.id from units top where top.municipality_id = api_tokens.municipality_id and top.parent_id is null)`,
+        })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+      return row ? { ...row, scope: row.scope as ApiTokenScope } : undefined;
+    },
+
+    /** Records a token's use; the condition keeps several instances from all writing in the same minute. */
+    async touchApiToken(id: string, now: Date, staleBefore: Date): Promise<void> {
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(
+          and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, staleBefore))),
+        );
     },
 
     /** Ends every other session of a person, e.g. after a password change. */

@@ -1,5 +1,5 @@
 /** @module Slows down password guessing: failed logins are counted per account and per client address. */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createRateLimiter, type RateLimitStore } from '../rate-limit.ts';
 
 export interface LoginLimits {
   /** Failed attempts allowed per account in the window. */
@@ -18,45 +18,38 @@ export interface LoginLimiter {
   recordSuccess(account: string): Promise<void>;
 }
 
-export function createLoginLimiter(limits: LoginLimits = defaultLoginLimits): LoginLimiter {
-  const byAccount = new RateLimiterMemory({
-    keyPrefix: 'account',
-    points: limits.perAccount,
-    duration: limits.windowSeconds,
-  });
-  const byAddress = new RateLimiterMemory({
-    keyPrefix: 'address',
-    points: limits.perAddress,
-    duration: limits.windowSeconds,
-  });
+/**
+ * Counts in the database by default, so that several server instances behind a load balancer share one count
+ * (decision 023); `'memory'` is for tests that want their own limits without touching the database.
+ */
+export function createLoginLimiter(
+  limits: LoginLimits = defaultLoginLimits,
+  store: RateLimitStore = 'memory',
+): LoginLimiter {
+  const window = limits.windowSeconds;
+  const byAccount = createRateLimiter(
+    { keyPrefix: 'login-account', points: limits.perAccount, windowSeconds: window },
+    store,
+  );
+  const byAddress = createRateLimiter(
+    { keyPrefix: 'login-address', points: limits.perAddress, windowSeconds: window },
+    store,
+  );
   const accountKey = (account: string) => account.trim().toLowerCase();
-
-  const waitFor = async (limiter: RateLimiterMemory, key: string, points: number) => {
-    const state = await limiter.get(key);
-    return state && state.consumedPoints >= points ? Math.ceil(state.msBeforeNext / 1000) : 0;
-  };
-  const consume = async (limiter: RateLimiterMemory, key: string) => {
-    try {
-      await limiter.consume(key);
-    } catch (error) {
-      // A rejection only means the limit is now used up; the next attempt is refused.
-      if (!(error instanceof RateLimiterRes)) throw error;
-    }
-  };
 
   return {
     async retryAfterSeconds(account, address) {
-      return Math.max(
-        await waitFor(byAccount, accountKey(account), limits.perAccount),
-        await waitFor(byAddress, address, limits.perAddress),
-      );
+      const [accountWait, addressWait] = await Promise.all([
+        byAccount.retryAfterSeconds(accountKey(account)),
+        byAddress.retryAfterSeconds(address),
+      ]);
+      return Math.max(accountWait, addressWait);
     },
     async recordFailure(account, address) {
-      await consume(byAccount, accountKey(account));
-      await consume(byAddress, address);
+      await Promise.all([byAccount.hit(accountKey(account)), byAddress.hit(address)]);
     },
     async recordSuccess(account) {
-      await byAccount.delete(accountKey(account));
+      await byAccount.reset(accountKey(account));
     },
   };
 }

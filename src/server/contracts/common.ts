@@ -34,6 +34,11 @@ export const errorCodes = [
   'pairing_closed',
   'group_conversation_closed',
   'group_conversation_not_closed',
+  'invalid_token',
+  'token_not_allowed',
+  'password_login_disabled',
+  'invalid_sso_settings',
+  'sso_set_by_environment',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

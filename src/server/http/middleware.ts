@@ -5,7 +5,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { LiveSession } from '../../db/repositories/system.ts';
 import { effectiveRoles, type Principal } from '../../domain/access.ts';
+import {
+  lastUseIsStale,
+  lastUseResolutionMs,
+  looksLikeApiToken,
+  tokenPrincipal,
+} from '../../domain/api-tokens.ts';
 import { defaultLocale, localeSchema } from '../../domain/text.ts';
+import { hashApiToken } from '../auth/api-tokens.ts';
 import { sameToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
 import { localeFromAcceptLanguage } from '../messages.ts';
 import type { AppEnv } from './env.ts';
@@ -89,7 +96,10 @@ export function loadSession(options: SessionOptions): MiddlewareHandler<AppEnv> 
     c.set('session', undefined);
     c.set('principal', undefined);
     c.set('tenant', undefined);
-    const token = getCookie(c, sessionCookieName);
+    c.set('apiToken', undefined);
+    c.set('apiTokenRejected', false);
+    // A request with an API token is the token's alone: a cookie beside it is ignored (see loadApiToken).
+    const token = bearerToken(c) === undefined ? getCookie(c, sessionCookieName) : undefined;
     if (token && token.length <= 128) {
       const now = options.now();
       const id = sessionIdFor(options.secret, token);
@@ -113,6 +123,46 @@ export function loadSession(options: SessionOptions): MiddlewareHandler<AppEnv> 
       }
     }
     await next();
+  };
+}
+
+/** The token of an `Authorization: Bearer …` header; undefined without one (another scheme counts as none). */
+function bearerToken(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  const match = header ? /^Bearer(?:\s+(\S*))?\s*$/i.exec(header) : null;
+  return match ? (match[1] ?? '') : undefined;
+}
+
+/**
+ * `Authorization: Bearer vvt_…`: the token's principal and its municipality's repositories. A token that is
+ * unknown, malformed or revoked is remembered as rejected; every route that needs a caller then answers 401.
+ */
+export function loadApiToken(options: {
+  repositories: Repositories;
+  now: () => Date;
+}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c);
+    if (token === undefined) return next();
+    const live = looksLikeApiToken(token)
+      ? await options.repositories.system.findLiveApiToken(hashApiToken(token))
+      : undefined;
+    if (!live) {
+      c.set('apiTokenRejected', true);
+      return next();
+    }
+    c.set('apiToken', { id: live.id, scope: live.scope });
+    c.set('principal', tokenPrincipal(live, live.rootUnitIds));
+    c.set('tenant', options.repositories.forTenant(live.municipalityId));
+    const now = options.now();
+    if (lastUseIsStale(live.lastUsedAt, now)) {
+      await options.repositories.system.touchApiToken(
+        live.id,
+        now,
+        new Date(now.getTime() - lastUseResolutionMs),
+      );
+    }
+    return next();
   };
 }
 
@@ -141,26 +191,44 @@ export function csrfProtection(
   };
 }
 
-function expectedOrigin(c: Context, transport: TransportOptions): string {
+/** The origin users reach Vejviser at: PUBLIC_URL, or what the request (and a trusted proxy) says. */
+export function expectedOrigin(c: Context, transport: TransportOptions): string {
   if (transport.publicUrl) return new URL(transport.publicUrl).origin;
   const url = new URL(c.req.url);
   const host = (transport.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;
   return `${isHttps(c, transport) ? 'https' : 'http'}://${host}`;
 }
 
-/** Gate for every route that needs a logged-in person. */
+/** A token that is not known, or has been revoked: 401 with the challenge RFC 6750 asks for. */
+export const invalidTokenError = () =>
+  new ApiError(401, 'invalid_token', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="Vejviser", error="invalid_token"' },
+  });
+
+/** Gate for every route that needs a logged-in person. API tokens are refused unless the route opens itself to them. */
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('apiTokenRejected')) throw invalidTokenError();
+  if (c.get('apiToken')) throw new ApiError(403, 'token_not_allowed');
   if (!c.get('principal')) throw new ApiError(401, 'unauthenticated');
   await next();
 };
 
-/** The logged-in person and their municipality's repositories; only callable behind {@link requireAuth}. */
+/**
+ * The caller (a logged-in person, or an API token on a route that allows it) and their municipality's repositories;
+ * only callable behind {@link requireAuth} or a token-aware gate. `session` is absent for a token.
+ */
 export function auth(c: Context<AppEnv>) {
   const principal = c.get('principal');
   const tenant = c.get('tenant');
+  if (!principal || !tenant) throw new ApiError(401, 'unauthenticated');
+  return { principal, tenant, session: c.get('session') };
+}
+
+/** The logged-in person's session, for the routes that are about the session itself (logout, password). */
+export function sessionOf(c: Context<AppEnv>) {
   const session = c.get('session');
-  if (!principal || !tenant || !session) throw new ApiError(401, 'unauthenticated');
-  return { principal, tenant, session };
+  if (!session) throw new ApiError(401, 'unauthenticated');
+  return { ...auth(c), session };
 }
 
 /** The client's address for rate limiting: the proxy's word only when we were told to trust it. */

@@ -1,29 +1,53 @@
 /** @module Logging in and out, and "who am I". Login is the only state-changing route open to anonymous callers. */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import type { Repositories } from '../../db/repositories/index.ts';
+import { deleteCookie } from 'hono/cookie';
+import type { LoginCandidate } from '../../db/repositories/system.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import { decoyPasswordHash, verifyPassword } from '../auth/passwords.ts';
-import { newToken, sessionCookieName, sessionIdFor } from '../auth/tokens.ts';
+import { type SessionStartOptions, startSession } from '../auth/sessions.ts';
+import { type SsoContext, ssoSettingsOf } from '../auth/sso-settings.ts';
+import { sessionCookieName } from '../auth/tokens.ts';
 import { loginInputSchema, sessionUserSchema } from '../contracts/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { auth, clientAddress, isHttps, principalOf, type TransportOptions } from '../http/middleware.ts';
+import { clientAddress, principalOf, sessionOf } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { sessionUserFor } from '../session-user.ts';
 
-export interface AuthRouteOptions {
-  repositories: Repositories;
-  secret: string;
+export interface AuthRouteOptions extends SessionStartOptions {
   limiter: LoginLimiter;
-  transport: TransportOptions;
-  now: () => Date;
-  sessionHours: number;
+  sso: SsoContext;
 }
 
 export function authRoutes(options: AuthRouteOptions) {
   const { repositories, limiter, transport } = options;
   const app = new OpenAPIHono<AppEnv>();
+
+  /**
+   * Where a municipality logs in by single sign-on only, a right password still does not start a session, except for
+   * administrators: their password is the break-glass for a provider that fails, and each such login is recorded.
+   */
+  async function refusePasswordWhereSsoOnly(candidate: LoginCandidate) {
+    const tenant = repositories.forTenant(candidate.municipalityId);
+    const municipality = await tenant.people.municipality();
+    const sso = await ssoSettingsOf(tenant, municipality.slug, options.sso);
+    if (!sso?.enabled || sso.passwordLogin) return;
+    if (!candidate.roles.includes('admin')) {
+      throw new ApiError(403, 'password_login_disabled', {
+        values: { municipality: municipality.name, loginPath: `/login/${municipality.slug}` },
+      });
+    }
+    await tenant.audit.record({
+      actorKind: 'user',
+      actorId: candidate.userId,
+      action: 'user.break_glass_login',
+      subjectType: 'user',
+      subjectId: candidate.userId,
+      subjectPersonId: candidate.userId,
+      purpose: 'administration',
+      details: { reason: 'password login while single sign-on is required' },
+    });
+  }
 
   app.openapi(
     createRoute({
@@ -47,7 +71,6 @@ export function authRoutes(options: AuthRouteOptions) {
           headers: { 'Retry-After': String(wait) },
         });
       }
-      const now = options.now();
       const candidate = await repositories.system.findLoginByEmail(email);
       const passwordMatches = await verifyPassword(
         candidate?.passwordHash ?? (await decoyPasswordHash()),
@@ -57,37 +80,21 @@ export function authRoutes(options: AuthRouteOptions) {
         candidate?.active &&
         candidate.passwordHash &&
         passwordMatches &&
-        (!candidate.passwordExpiresAt || candidate.passwordExpiresAt > now);
+        (!candidate.passwordExpiresAt || candidate.passwordExpiresAt > options.now());
       if (!candidate || !usable) {
         await limiter.recordFailure(email, address);
         throw new ApiError(401, 'invalid_credentials');
       }
       await limiter.recordSuccess(email);
+      await refusePasswordWhereSsoOnly(candidate);
 
-      const token = newToken();
-      const sessionId = sessionIdFor(options.secret, token);
-      const csrfToken = newToken();
-      await repositories.system.createSession({
-        id: sessionId,
+      const { sessionId, csrfToken } = await startSession(c, options, {
         municipalityId: candidate.municipalityId,
         userId: candidate.userId,
-        csrfToken,
         method: 'password',
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + options.sessionHours * 3_600_000),
       });
-      const previous = c.get('session');
-      if (previous) await repositories.system.deleteSession(previous.id);
-      setCookie(c, sessionCookieName, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isHttps(c, transport),
-        path: '/',
-        maxAge: options.sessionHours * 3600,
-      });
-
       // Read back through the same lookup every later request uses, so the login answer cannot disagree with it.
-      const session = await repositories.system.findLiveSession(sessionId, now);
+      const session = await repositories.system.findLiveSession(sessionId, options.now());
       if (!session) throw new ApiError(401, 'invalid_credentials');
       const tenant = repositories.forTenant(candidate.municipalityId);
       const principal = principalOf(session);
@@ -105,7 +112,7 @@ export function authRoutes(options: AuthRouteOptions) {
       responses: { 204: { description: 'Logged out.' }, ...pick(401, 403) },
     }),
     async (c) => {
-      const { session } = auth(c);
+      const { session } = sessionOf(c);
       await repositories.system.deleteSession(session.id);
       deleteCookie(c, sessionCookieName, { path: '/' });
       return c.body(null, 204);
@@ -122,7 +129,7 @@ export function authRoutes(options: AuthRouteOptions) {
       responses: { 200: json(sessionUserSchema, 'The logged-in person.'), ...pick(401) },
     }),
     async (c) => {
-      const { principal, tenant, session } = auth(c);
+      const { principal, tenant, session } = sessionOf(c);
       return reply(c, sessionUserSchema, await sessionUserFor(tenant, principal, session.csrfToken));
     },
   );

@@ -40,7 +40,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { ApiError, fieldErrors, forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
-import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
+import { authenticated, authenticatedOrToken, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { fieldMessage } from '../messages.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -143,7 +143,7 @@ export function frameworkRoutes() {
       path: '/frameworks',
       tags: ['Frameworks'],
       summary: 'List framework versions, newest first',
-      ...authenticated,
+      ...authenticatedOrToken('admin'),
       responses: { 200: json(frameworkListSchema, 'The versions the caller may read.'), ...pick(401) },
     }),
     async (c) => {
@@ -227,7 +227,7 @@ export function frameworkRoutes() {
       path: '/frameworks/{versionId}',
       tags: ['Frameworks'],
       summary: 'One framework version with its areas, competences, level descriptions and scale',
-      ...authenticated,
+      ...authenticatedOrToken('admin'),
       request: { params: versionParams },
       responses: { 200: json(frameworkVersionSchema, 'The version.'), ...pick(400, 401, 404) },
     }),
@@ -473,7 +473,7 @@ export function frameworkRoutes() {
       path: '/role-profiles',
       tags: ['Frameworks'],
       summary: 'List role profiles with their target level per competence',
-      ...authenticated,
+      ...authenticatedOrToken('admin'),
       responses: { 200: json(roleProfileListSchema, 'The role profiles.'), ...pick(401) },
     }),
     async (c) => {

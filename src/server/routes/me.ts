@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { passwordChangeInputSchema, preferencesInputSchema, preferencesSchema } from '../contracts/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { auth } from '../http/middleware.ts';
+import { auth, sessionOf } from '../http/middleware.ts';
 import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 
 export function meRoutes(repositories: Repositories) {
@@ -21,7 +21,7 @@ export function meRoutes(repositories: Repositories) {
       responses: { 204: { description: 'Changed.' }, ...pick(400, 401, 403, 415, 422) },
     }),
     async (c) => {
-      const { principal, tenant, session } = auth(c);
+      const { principal, tenant, session } = sessionOf(c);
       const { currentPassword, newPassword } = c.req.valid('json');
       const user = await tenant.people.findUser(principal.userId);
       if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {

@@ -13,7 +13,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
-import { authenticated, json, pick, reply } from '../http/openapi.ts';
+import { authenticatedOrToken, json, pick, reply } from '../http/openapi.ts';
 
 function toPerson(user: UserRow, units: Map<string, UnitRow>, leaderIds: Set<string>): Person {
   const unit = user.unitId ? units.get(user.unitId) : undefined;
@@ -50,7 +50,7 @@ export function peopleRoutes() {
       path: '/units',
       tags: ['People'],
       summary: "The municipality's units as a tree (the organisation chart is not personal data)",
-      ...authenticated,
+      ...authenticatedOrToken(['organisation', 'admin']),
       responses: { 200: json(unitListSchema, 'All units.'), ...pick(401) },
     }),
     async (c) => {
@@ -77,7 +77,7 @@ export function peopleRoutes() {
       path: '/team',
       tags: ['People'],
       summary: 'The people in the units the caller leads, including units below them',
-      ...authenticated,
+      ...authenticatedOrToken('organisation', { audit: 'team.read' }),
       responses: { 200: json(teamSchema, 'The team.'), ...pick(401, 403) },
     }),
     async (c) => {
@@ -104,7 +104,7 @@ export function peopleRoutes() {
       path: '/users',
       tags: ['People'],
       summary: 'Every user of the municipality (administrators only)',
-      ...authenticated,
+      ...authenticatedOrToken(['organisation', 'admin'], { audit: 'user_list.read' }),
       responses: { 200: json(userListSchema, 'All users.'), ...pick(401, 403) },
     }),
     async (c) => {
@@ -122,7 +122,7 @@ export function peopleRoutes() {
       path: '/users/{userId}',
       tags: ['People'],
       summary: 'One person: oneself, someone in a unit the caller leads, or anyone for an administrator',
-      ...authenticated,
+      ...authenticatedOrToken(['organisation', 'admin'], { audit: 'user.read' }),
       request: { params: z.strictObject({ userId: idSchema }) },
       responses: { 200: json(personSchema, 'The person.'), ...pick(400, 401, 404) },
     }),

@@ -22,7 +22,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
-import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
+import { authenticated, authenticatedOrToken, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { progressOf } from './round-progress.ts';
 
 const levelsOf = (ratings: Record<string, { level: number | null }>): Record<string, RatedLevel> =>
@@ -161,7 +161,7 @@ export function profileRoutes() {
       path: '/admin/outbox',
       tags: ['Admin'],
       summary: "The municipality's e-mails: queued and sent (administrators)",
-      ...authenticated,
+      ...authenticatedOrToken('admin', { audit: 'outbox.read' }),
       responses: { 200: json(outboxSchema, 'Newest first.'), ...pick(401, 403) },
     }),
     async (c) => {
@@ -193,7 +193,7 @@ export function profileRoutes() {
       path: '/admin/settings',
       tags: ['Admin'],
       summary: "The municipality's settings (administrators)",
-      ...authenticated,
+      ...authenticatedOrToken('admin'),
       responses: { 200: json(settingsSchema, 'The settings.'), ...pick(401, 403) },
     }),
     async (c) => {
@@ -211,7 +211,7 @@ export function profileRoutes() {
       path: '/admin/settings',
       tags: ['Admin'],
       summary: "Change the municipality's settings (administrators)",
-      ...authenticated,
+      ...authenticatedOrToken('admin'),
       request: { body: jsonBody(settingsInputSchema) },
       responses: { 200: json(settingsSchema, 'Saved.'), ...pick(400, 401, 403, 415) },
     }),

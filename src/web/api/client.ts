@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Locale } from '../../domain/text.ts';
 import type { AccessibilityStatement } from '../../server/contracts/accessibility.ts';
+import type { ApiTokenInput, ApiTokenList, CreatedApiToken } from '../../server/contracts/api-tokens.ts';
 import type { AuditPage, AuditQuery, MyLookups } from '../../server/contracts/audit.ts';
 import type {
   LoginInput,
@@ -71,6 +72,7 @@ import type {
   settingsSchema,
   taskListSchema,
 } from '../../server/contracts/rounds.ts';
+import type { LoginOptions, SsoSettingsInput, SsoSettingsView } from '../../server/contracts/sso.ts';
 
 export type FrameworkList = z.infer<typeof frameworkListSchema>;
 export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
@@ -348,6 +350,19 @@ export const api = {
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
   auditLog: (query: AuditQuery) => request<AuditPage>('GET', `/api/admin/audit${queryString(query)}`),
   myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
+
+  /** Without a slug: the plain /login page's options (the environment's municipality, if any). */
+  loginOptions: (slug?: string) =>
+    request<LoginOptions>(
+      'GET',
+      slug ? `/api/auth/login-options/${encodeURIComponent(slug)}` : '/api/auth/login-options',
+    ),
+  ssoSettings: () => request<SsoSettingsView>('GET', '/api/admin/sso'),
+  saveSsoSettings: (input: SsoSettingsInput) => request<SsoSettingsView>('PUT', '/api/admin/sso', input),
+  apiTokens: () => request<ApiTokenList>('GET', '/api/admin/api-tokens'),
+  createApiToken: (input: ApiTokenInput) => request<CreatedApiToken>('POST', '/api/admin/api-tokens', input),
+  revokeApiToken: (tokenId: string) =>
+    request<void>('DELETE', `/api/admin/api-tokens/${encodeURIComponent(tokenId)}`),
 };
 
 /** `?a=1&b=2` of the values that are set (not undefined or empty), or nothing. */

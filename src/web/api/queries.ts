@@ -40,6 +40,9 @@ export const queryKeys = {
   pairings: ['pairings'] as const,
   pairingList: (personId?: string) => ['pairings', 'list', personId ?? 'mine'] as const,
   pairingSuggestions: (unitId: string) => ['pairings', 'suggestions', unitId] as const,
+  loginOptions: (slug: string | undefined) => ['login-options', slug ?? ''] as const,
+  ssoSettings: ['sso-settings'] as const,
+  apiTokens: ['api-tokens'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -169,3 +172,8 @@ export const usePairingSuggestions = (unitId: string | undefined) =>
     enabled: unitId !== undefined,
     ...live,
   });
+export const useLoginOptions = (slug: string | undefined) =>
+  useQuery({ queryKey: queryKeys.loginOptions(slug), queryFn: () => api.loginOptions(slug) });
+export const useSsoSettings = () => useQuery({ queryKey: queryKeys.ssoSettings, queryFn: api.ssoSettings });
+export const useApiTokens = () =>
+  useQuery({ queryKey: queryKeys.apiTokens, queryFn: api.apiTokens, ...live });

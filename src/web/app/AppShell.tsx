@@ -93,6 +93,8 @@ function MainNavigation({ user }: { user: SessionUser }) {
       end: false,
       show: hasRole(user, 'admin'),
     },
+    { to: '/admin/sso', label: t('nav.sso'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/api-noegler', label: t('nav.apiTokens'), end: false, show: hasRole(user, 'admin') },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (

@@ -21,18 +21,8 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Only in-app paths, so a crafted link cannot send the user to another site after login. */
-export function safeReturnPath(from: unknown): string {
-  if (
-    typeof from !== 'string' ||
-    !from.startsWith('/') ||
-    from.startsWith('//') ||
-    from.startsWith('/login')
-  ) {
-    return '/';
-  }
-  return from;
-}
+/** Only in-app paths, so a crafted link cannot send the user to another site after login (shared with the server). */
+export { safeReturnPath } from '../../domain/sso.ts';
 
 /** Shows the page to users with any of the roles in `needs`. */
 export function RequireRole({ needs, children }: { needs: Role | readonly Role[]; children: ReactNode }) {

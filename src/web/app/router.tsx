@@ -67,6 +67,7 @@ export const router = createBrowserRouter([
               (m) => m.AccessibilityPage,
             ),
           },
+          { path: 'login/:slug', element: <LoginPage /> },
           {
             element: <RequireAuth />,
             children: [
@@ -198,6 +199,22 @@ export const router = createBrowserRouter([
               {
                 path: 'admin/rolleprofiler/:roleProfileId',
                 lazy: lazyPage(frameworkAdmin, (m) => m.RoleProfileEditPage, ['admin']),
+              },
+              {
+                path: 'admin/sso',
+                lazy: lazyPage(
+                  () => import('../features/admin/SsoSettingsPage.tsx'),
+                  (m) => m.SsoSettingsPage,
+                  ['admin'],
+                ),
+              },
+              {
+                path: 'admin/api-noegler',
+                lazy: lazyPage(
+                  () => import('../features/admin/ApiTokensPage.tsx'),
+                  (m) => m.ApiTokensPage,
+                  ['admin'],
+                ),
               },
             ],
           },

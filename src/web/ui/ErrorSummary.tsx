@@ -8,6 +8,19 @@ export interface FormError {
   message: string;
 }
 
+/** The summary's lines: the form-wide message first, then each field's error in the order of `fieldIds`. */
+export function formErrors<F extends string>(
+  fieldIds: Record<F, string>,
+  fields: Partial<Record<F, string>>,
+  form?: string | null,
+): FormError[] {
+  const fieldLines = (Object.keys(fieldIds) as F[]).flatMap((field) => {
+    const message = fields[field];
+    return message ? [{ fieldId: fieldIds[field], message }] : [];
+  });
+  return [...(form ? [{ message: form }] : []), ...fieldLines];
+}
+
 interface ErrorSummaryProps {
   errors: FormError[];
   /** Bump on each submit that fails, so focus moves to the summary even when the errors are the same. */

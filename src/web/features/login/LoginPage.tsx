@@ -1,12 +1,18 @@
-/** @module Login: e-mail and password, checked here for blanks and by the server for the rest; back to where you were. */
+/**
+ * @module Login: the municipality's single sign-on when it has one (/login/<slug>, or the environment's municipality
+ * on /login), and e-mail and password, checked here for blanks and by the server for the rest; back to where you were.
+ */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ssoLoginErrors } from '../../../domain/sso.ts';
+import type { LoginOptions } from '../../../server/contracts/sso.ts';
 import { ApiError } from '../../api/client.ts';
+import { useLoginOptions } from '../../api/queries.ts';
 import type { NavigationFocusState } from '../../app/AppShell.tsx';
 import { type LoginRedirectState, safeReturnPath } from '../../app/guards.tsx';
 import { type SignedOutState, useLogin, useSessionUser } from '../../session/session.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary, formErrors } from '../../ui/ErrorSummary.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -19,6 +25,9 @@ export function LoginPage() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const location = useLocation();
+  const { slug } = useParams();
+  const [searchParams] = useSearchParams();
+  const options = useLoginOptions(slug);
   const navigate = useNavigate();
   const login = useLogin();
   const [email, setEmail] = useState('');
@@ -78,19 +87,14 @@ export function LoginPage() {
     );
   };
 
-  const summary: FormError[] = [
-    ...(formError ? [{ message: formError }] : []),
-    ...(['email', 'password'] as const).flatMap((field) => {
-      const message = fieldErrors[field];
-      return message ? [{ fieldId: fieldIds[field], message }] : [];
-    }),
-  ];
+  const summary = formErrors(fieldIds, fieldErrors, formError);
 
-  return (
-    <div className="narrow">
-      <PageHeading>{t('login.title')}</PageHeading>
-      <p className="lead">{t('login.intro')}</p>
-      <ErrorSummary errors={summary} attempt={attempt} />
+  const returnTo = safeReturnPath((location.state as LoginRedirectState | null)?.from);
+  const sso = options.data?.ssoStartPath ? options.data : null;
+  const passwordLogin = options.data?.passwordLogin ?? true;
+  const passwordForm = (
+    <>
+      <ErrorSummary errors={summary} attempt={attempt} headingLevel={sso ? 3 : 2} />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t('login.title')}>
         <TextField
           id={fieldIds.email}
@@ -116,10 +120,67 @@ export function LoginPage() {
           width="m"
           required
         />
-        <button type="submit" className="button button--primary">
+        <button type="submit" className={sso ? 'button button--secondary' : 'button button--primary'}>
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+    </>
+  );
+
+  return (
+    <div className="narrow">
+      <PageHeading>{t('login.title')}</PageHeading>
+      {options.data?.municipality ? (
+        <p className="login-municipality">{options.data.municipality.name}</p>
+      ) : null}
+      <SsoErrorNotice code={searchParams.get('sso_error')} />
+      {slug && options.isError ? (
+        <p className="notice notice--error">{t('login.unknownMunicipality')}</p>
+      ) : null}
+      {sso ? <SingleSignOn options={sso} returnTo={returnTo} /> : <p className="lead">{t('login.intro')}</p>}
+      {sso && passwordLogin ? (
+        // No accessible name for the section: its heading says "adgangskode", and a field is what that word labels.
+        <section className="login-alternative">
+          <h2 id="login-password-title">{t('login.passwordTitle')}</h2>
+          {passwordForm}
+        </section>
+      ) : null}
+      {sso && !passwordLogin ? (
+        <details className="login-alternative" open={summary.length > 0 || undefined}>
+          <summary>{t('login.sso.adminPassword')}</summary>
+          <p>{t('login.sso.adminPasswordHint')}</p>
+          {passwordForm}
+        </details>
+      ) : null}
+      {sso ? null : passwordForm}
+    </div>
+  );
+}
+
+function SingleSignOn({ options, returnTo }: { options: LoginOptions; returnTo: string }) {
+  const { t } = useTranslation();
+  const municipality = options.municipality?.name ?? '';
+  // A plain link: the browser leaves for the identity provider and comes back with a session cookie.
+  const href = `${options.ssoStartPath}?returnTo=${encodeURIComponent(returnTo)}`;
+  return (
+    <section aria-labelledby="login-sso-title" className="login-sso">
+      <h2 id="login-sso-title">{t('login.sso.title')}</h2>
+      <p>{t('login.sso.intro', { municipality })}</p>
+      <a className="button button--primary" href={href}>
+        {t('login.sso.button', { municipality })}
+      </a>
+    </section>
+  );
+}
+
+/** Why the last single sign-on ended here, in the user's words (the server logs the technical reason). */
+function SsoErrorNotice({ code }: { code: string | null }) {
+  const { t } = useTranslation();
+  if (!code) return null;
+  const known = ssoLoginErrors.find((error) => error === code) ?? 'sso_unavailable';
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{t(`login.sso.errors.${known}`)}</p>
     </div>
   );
 }
