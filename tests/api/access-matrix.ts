@@ -167,6 +167,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/health/ready': {
     path: () => '/api/health/ready',
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'Readiness is public so load balancers can probe it; it tells the state of the server, never of anyone.',
   },
   'GET /api/openapi.json': {
@@ -907,6 +908,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/frameworks/schema.json': {
     path: () => '/api/frameworks/schema.json',
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'The format of a framework file is public documentation, like the API description.',
   },
   'POST /api/frameworks/import': {
@@ -1004,6 +1006,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   'GET /api/accessibility': {
     path: () => '/api/accessibility',
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'The accessibility statement is for everyone, also before login.',
   },
   'PUT /api/admin/accessibility': {
