@@ -4,6 +4,7 @@ import { auditRepository } from './audit.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
+import { recruitmentRepository } from './recruitment.ts';
 import { roundRepository } from './rounds.ts';
 import { systemRepository } from './system.ts';
 
@@ -14,6 +15,7 @@ export interface TenantRepositories {
   rounds: ReturnType<typeof roundRepository>;
   conversations: ReturnType<typeof conversationRepository>;
   audit: ReturnType<typeof auditRepository>;
+  recruitment: ReturnType<typeof recruitmentRepository>;
 }
 
 export interface Repositories {
@@ -33,6 +35,7 @@ export function createRepositories(db: Database): Repositories {
       rounds: roundRepository(db, municipalityId),
       conversations: conversationRepository(db, municipalityId),
       audit: auditRepository(db, municipalityId),
+      recruitment: recruitmentRepository(db, municipalityId),
     }),
   };
 }
