@@ -189,7 +189,7 @@ describe('consolidationProblems', () => {
       { ratings: { agree: { level: 3 }, apart: { level: 4 } } },
     ],
   );
-  it.each([
+  it.each<{ name: string; input: Record<string, { level: number; note: string }>; expected: object }>([
     {
       name: 'a level inside the range needs no note where the panel agreed',
       input: {
@@ -225,7 +225,7 @@ describe('consolidationProblems', () => {
 
 describe('candidateStanding', () => {
   const targets = { a: 3, b: 2, c: 3, d: 2, other: 4 };
-  it.each([
+  it.each<{ name: string; consolidated: Record<string, number>; expected: object }>([
     {
       name: 'above, on and below target',
       consolidated: { a: 4, b: 2, c: 1, d: 1 },

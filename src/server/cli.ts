@@ -13,7 +13,9 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openEmbedded } from './embedded.ts';
 import { LockedError } from './lock.ts';
 import { createLogger } from './logger.ts';
+import { scheduledJobs } from './jobs/index.ts';
 import { createMailer, startMailLoop } from './mail.ts';
+import { createScheduler } from './scheduler.ts';
 import { sessionSecret } from './secret.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -61,6 +63,8 @@ async function start(config: Config) {
   const stopMail = config.SMTP_URL
     ? startMailLoop(createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, repositories, logger }))
     : () => {};
+  // Retention and other jobs run on their own; several servers on one database run each job once between them.
+  const stopScheduler = createScheduler({ db: handle.db, jobs: scheduledJobs, logger }).start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -86,6 +90,7 @@ async function start(config: Config) {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopMail();
+    stopScheduler();
     server.close();
     await handle.close();
     process.exit(0);
