@@ -6,8 +6,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { defaultInterviewBank } from '../../content/interview.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
+import type { InterviewBank } from '../domain/interview.ts';
+import { type CandidateLinkLimiter, createCandidateLinkLimiter } from './auth/candidate-limiter.ts';
 import { createLoginLimiter, type LoginLimiter } from './auth/login-limiter.ts';
 import { sessionCookieName } from './auth/tokens.ts';
 import type { ErrorCode } from './contracts/common.ts';
@@ -23,11 +26,14 @@ import {
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
 import { authRoutes } from './routes/auth.ts';
+import { candidateAccessPaths, candidateAccessRoutes } from './routes/candidate-access.ts';
+import { candidateRoutes } from './routes/candidates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { positionRoutes } from './routes/positions.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
 
@@ -41,6 +47,10 @@ export interface AppOptions {
   /** The built web UI; without it only the API is served. */
   webRoot?: string;
   loginLimiter?: LoginLimiter;
+  /** Counts the candidates' link calls per client address. */
+  candidateLinkLimiter?: CandidateLinkLimiter;
+  /** The interview questions guides are built from; the shipped bank unless a test gives another. */
+  interviewBank?: InterviewBank;
   now?: () => Date;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
@@ -97,7 +107,8 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
-  app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
+  app.use('/api/*', csrfProtection(transport, ['/api/auth/login', ...candidateAccessPaths]));
+  const interviewBank = options.interviewBank ?? defaultInterviewBank;
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', healthRoutes(options.db, options.databaseKind))
@@ -117,7 +128,18 @@ export function createApp(options: AppOptions) {
     .route('/', peopleRoutes())
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
-    .route('/', conversationRoutes(now));
+    .route('/', conversationRoutes(now))
+    .route('/', positionRoutes({ now, bank: interviewBank }))
+    .route('/', candidateRoutes({ now, bank: interviewBank, transport, repositories }))
+    .route(
+      '/',
+      candidateAccessRoutes({
+        repositories,
+        limiter: options.candidateLinkLimiter ?? createCandidateLinkLimiter(),
+        transport,
+        now,
+      }),
+    );
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

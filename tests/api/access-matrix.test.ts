@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
+import { testCandidate, testPosition } from '../support/recruitment.ts';
 import { worldRound } from '../support/world.ts';
 import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
 
@@ -11,6 +12,8 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let testApp: TestApp;
     let frameworkVersionId: string;
     let roundId: string;
+    let positionId: string;
+    let candidateId: string;
     const conversationOf = new Map<string, HeldConversation>();
 
     beforeAll(async () => {
@@ -23,6 +26,9 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
       }
+      // A Team Skranke position in its interviews, HR's and Anne's, with Anne on the panel and one candidate.
+      positionId = await testPosition(testApp, { panel: ['leaderSkranke'], status: 'interviewing' });
+      candidateId = await testCandidate(testApp, positionId, 'Matrix Kandidat');
     });
     afterAll(() => testApp?.close());
 
@@ -53,6 +59,8 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
             subjectId,
             frameworkVersionId,
             roundId,
+            positionId,
+            candidateId,
             ...conversationOf.get(subjectId)!,
           };
           await entry.before?.(testApp, context);

@@ -13,6 +13,7 @@ import {
   candidateSelfAssessments,
   candidates,
   interviewBaselines,
+  municipalities,
   outbox,
   panelScores,
   positionPanel,
@@ -314,6 +315,16 @@ export function recruitmentRepository(db: Database, municipalityId: string) {
         .values({ municipalityId, ...input })
         .returning();
       return row!;
+    },
+
+    /** Position id → how many candidates it has. */
+    async candidateCounts(): Promise<Map<string, number>> {
+      const rows = await db
+        .select({ positionId: candidates.positionId, value: count() })
+        .from(candidates)
+        .where(eq(candidates.municipalityId, municipalityId))
+        .groupBy(candidates.positionId);
+      return new Map(rows.map((row) => [row.positionId, Number(row.value)]));
     },
 
     async candidatesOf(positionId: string): Promise<CandidateRow[]> {
@@ -666,6 +677,13 @@ export function recruitmentRepository(db: Database, municipalityId: string) {
         );
         return { outcome: 'saved', row: user! };
       });
+    },
+
+    async setCandidateRetentionMonths(months: number): Promise<void> {
+      await db
+        .update(municipalities)
+        .set({ candidateRetentionMonths: months })
+        .where(eq(municipalities.id, municipalityId));
     },
 
     async baselineOf(userId: string): Promise<BaselineRow | undefined> {

@@ -1,9 +1,11 @@
 /** @module Contracts of profiling rounds: starting, following, rating, reopening and closing them. */
 import { z } from 'zod';
+import { retentionMonths } from '../../domain/recruitment.ts';
 import { localizedTextSchema } from '../../domain/text.ts';
 import { idSchema } from './common.ts';
 import { conversationTaskSchema } from './conversations.ts';
 import { personRefSchema } from './people.ts';
+import { interviewBaselineSchema, recruitmentTaskSchema } from './recruitment.ts';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -160,6 +162,8 @@ export const taskListSchema = z
     tasks: z.array(taskSchema),
     /** Conversations to prepare or sign, and overdue goals and actions. */
     conversations: z.array(conversationTaskSchema),
+    /** Candidates the caller still has to score as a panel member. */
+    recruitment: z.array(recruitmentTaskSchema),
   })
   .meta({ id: 'TaskList' });
 
@@ -211,6 +215,8 @@ export const profileSchema = z
       z.string(),
       z.array(z.strictObject({ roundId: idSchema, date: isoDate, level: levelOrNull })),
     ),
+    /** For someone hired through Vejviser: the panel's consolidated interview levels, a starting point only. */
+    interviewBaseline: interviewBaselineSchema.nullable(),
   })
   .meta({ id: 'Profile' });
 export type Profile = z.infer<typeof profileSchema>;
@@ -228,8 +234,16 @@ export const outboxMessageSchema = z
 export const outboxSchema = z.strictObject({ messages: z.array(outboxMessageSchema) }).meta({ id: 'Outbox' });
 
 export const settingsSchema = z
-  .strictObject({ hrSeesRounds: z.boolean(), timeZone: z.string() })
+  .strictObject({
+    hrSeesRounds: z.boolean(),
+    timeZone: z.string(),
+    /** Months after a position closes before its candidates' data is deleted. */
+    candidateRetentionMonths: z.number().int(),
+  })
   .meta({ id: 'MunicipalitySettings' });
 export const settingsInputSchema = z
-  .strictObject({ hrSeesRounds: z.boolean() })
+  .strictObject({
+    hrSeesRounds: z.boolean(),
+    candidateRetentionMonths: z.number().int().min(retentionMonths.min).max(retentionMonths.max).optional(),
+  })
   .meta({ id: 'SettingsInput' });

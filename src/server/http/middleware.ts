@@ -141,7 +141,8 @@ export function csrfProtection(
   };
 }
 
-function expectedOrigin(c: Context, transport: TransportOptions): string {
+/** The origin the browser reaches Vejviser at: PUBLIC_URL when set, otherwise the request's own host and scheme. */
+export function expectedOrigin(c: Context, transport: TransportOptions): string {
   if (transport.publicUrl) return new URL(transport.publicUrl).origin;
   const url = new URL(c.req.url);
   const host = (transport.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;

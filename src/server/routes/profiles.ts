@@ -112,6 +112,7 @@ export function profileRoutes() {
       if (!person || !canSeePerson(principal, person, units) || !(isSelf || leads)) throw notFound();
 
       const roundProfiles = await roundProfilesOf(tenant, person.id, isSelf);
+      const baseline = await tenant.recruitment.baselineOf(person.id);
       return reply(c, profileSchema, {
         person: { id: person.id, name: person.name },
         rounds: roundProfiles,
@@ -122,6 +123,18 @@ export function profileRoutes() {
             profiles: round.competences,
           })),
         ),
+        interviewBaseline: baseline
+          ? {
+              positionTitle: baseline.positionTitle,
+              frameworkVersionId: baseline.frameworkVersionId,
+              interviewedAt: baseline.interviewedAt.toISOString(),
+              competences: Object.entries(baseline.levels).map(([competenceId, level]) => ({
+                competenceId,
+                level,
+                target: baseline.targets[competenceId] ?? null,
+              })),
+            }
+          : null,
       });
     },
   );
@@ -172,6 +185,7 @@ export function profileRoutes() {
       return reply(c, settingsSchema, {
         hrSeesRounds: municipality.hrSeesRounds,
         timeZone: municipality.timeZone,
+        candidateRetentionMonths: municipality.candidateRetentionMonths,
       });
     },
   );
@@ -188,9 +202,16 @@ export function profileRoutes() {
     }),
     async (c) => {
       const { tenant, municipality } = await settingsOf(c);
-      const { hrSeesRounds } = c.req.valid('json');
+      const { hrSeesRounds, candidateRetentionMonths } = c.req.valid('json');
       await tenant.rounds.setHrSeesRounds(hrSeesRounds);
-      return reply(c, settingsSchema, { hrSeesRounds, timeZone: municipality.timeZone });
+      if (candidateRetentionMonths !== undefined) {
+        await tenant.recruitment.setCandidateRetentionMonths(candidateRetentionMonths);
+      }
+      return reply(c, settingsSchema, {
+        hrSeesRounds,
+        timeZone: municipality.timeZone,
+        candidateRetentionMonths: candidateRetentionMonths ?? municipality.candidateRetentionMonths,
+      });
     },
   );
 

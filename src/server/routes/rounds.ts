@@ -656,7 +656,13 @@ export function roundRoutes(now: () => Date) {
         (a, b) => a.deadline.localeCompare(b.deadline) || a.subject.name.localeCompare(b.subject.name, 'da'),
       );
       const conversations = await conversationTasks(tenant, principal, units, today);
-      return reply(c, taskListSchema, { tasks, conversations });
+      const recruitment = (await tenant.recruitment.scoringTasksOf(principal.userId)).map((task) => ({
+        positionId: task.positionId,
+        positionTitle: task.positionTitle,
+        candidate: { id: task.candidateId, name: task.candidateName },
+        state: task.scoreStatus === 'draft' ? ('draft' as const) : ('not_started' as const),
+      }));
+      return reply(c, taskListSchema, { tasks, conversations, recruitment });
     },
   );
 
