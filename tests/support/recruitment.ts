@@ -10,12 +10,18 @@ import type { TestApp } from './app.ts';
 import { type Person, people } from './world.ts';
 
 /** The focus competences every test position uses. */
-export const testFocus = ['spoergeteknik', 'medbetjening', 'digital-vejledning-og-motivation', 'kulturel-aabenhed'];
+export const testFocus = [
+  'spoergeteknik',
+  'medbetjening',
+  'digital-vejledning-og-motivation',
+  'kulturel-aabenhed',
+];
 
 async function demo(testApp: TestApp) {
   const municipality = (await testApp.repositories.system.findMunicipalityBySlug('demo-kommune'))!;
   const tenant = testApp.repositories.forTenant(municipality.id);
-  const idOf = async (person: Person) => (await testApp.repositories.system.findLoginByEmail(people[person]))!.userId;
+  const idOf = async (person: Person) =>
+    (await testApp.repositories.system.findLoginByEmail(people[person]))!.userId;
   return { municipality, tenant, idOf };
 }
 
@@ -48,7 +54,8 @@ export async function testPosition(
     panelIds: await Promise.all(options.panel.map(idOf)),
     createdById: await idOf('hr'),
   });
-  if (options.status && options.status !== 'draft') await setPositionStatus(testApp, position.id, options.status);
+  if (options.status && options.status !== 'draft')
+    await setPositionStatus(testApp, position.id, options.status);
   return position.id;
 }
 
@@ -127,7 +134,9 @@ export async function consolidate(testApp: TestApp, candidateId: string, level: 
 }
 
 /** A decided position: Anne has scored and the panel consolidated one candidate, who is chosen. */
-export async function decidedPosition(testApp: TestApp): Promise<{ positionId: string; candidateId: string }> {
+export async function decidedPosition(
+  testApp: TestApp,
+): Promise<{ positionId: string; candidateId: string }> {
   const { tenant, idOf } = await demo(testApp);
   const positionId = await testPosition(testApp, { panel: ['leaderSkranke'], status: 'interviewing' });
   const candidateId = await testCandidate(testApp, positionId);
