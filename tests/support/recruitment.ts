@@ -1,5 +1,5 @@
 /** @module Positions and candidates made directly through the repositories, for tests that need one in a given state. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { defaultInterviewBank } from '../../content/interview.ts';
 import { positions } from '../../src/db/schema.ts';
 import { competencesOf } from '../../src/domain/framework.ts';
@@ -166,4 +166,24 @@ export async function linkToken(testApp: TestApp, candidateId: string, days = 14
     email: null,
   });
   return token;
+}
+
+/** Every table of the public schema with a row whose text holds one of `needles`, as "table: needle". */
+export async function tablesContaining(testApp: TestApp, needles: string[]): Promise<string[]> {
+  const tables = (await testApp.handle.db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  )) as unknown as { rows: { table_name: string }[] };
+  const found: string[] = [];
+  for (const { table_name: table } of tables.rows) {
+    const rows = (await testApp.handle.db.execute(
+      sql.raw(`select t::text as row from "${table}" t`),
+    )) as unknown as {
+      rows: { row: string }[];
+    };
+    for (const needle of needles) {
+      if (rows.rows.some((row) => row.row.toLowerCase().includes(needle.toLowerCase())))
+        found.push(`${table}: ${needle}`);
+    }
+  }
+  return found;
 }

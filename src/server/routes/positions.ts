@@ -7,7 +7,12 @@ import type { Context } from 'hono';
 import type { StoredGuideQuestion } from '../../db/schema.ts';
 import type { FrameworkDocument } from '../../domain/framework.ts';
 import type { InterviewBank } from '../../domain/interview.ts';
-import { guideProblems, interviewGuide, reconcileGuide } from '../../domain/interview-guide.ts';
+import {
+  guideProblems,
+  inFrameworkOrder,
+  interviewGuide,
+  reconcileGuide,
+} from '../../domain/interview-guide.ts';
 import {
   acceptsDecision,
   canCreatePositionIn,
@@ -264,7 +269,8 @@ export function positionRoutes(options: { now: () => Date; bank: InterviewBank }
       const version = await tenant.frameworks.findVersion(roleProfile!.frameworkVersionId);
       const framework = version!.document;
       invalid({ ...fields, ...setupProblems(locale, framework, input, active) });
-      const focusCompetenceIds = unique(input.focusCompetenceIds);
+      // Kept in the framework's order: the guide, the forms and the comparison all go area by area.
+      const focusCompetenceIds = inFrameworkOrder(input.focusCompetenceIds, competenceOrder(framework));
       const created = await tenant.recruitment.createPosition({
         title: input.title,
         unitId: input.unitId,
@@ -313,7 +319,7 @@ export function positionRoutes(options: { now: () => Date; bank: InterviewBank }
       const input = c.req.valid('json');
       const framework = await frameworkOfPosition(loaded.tenant, loaded.position);
       invalid(setupProblems(loaded.locale, framework, input, await activeUserIds(c)));
-      const focusCompetenceIds = unique(input.focusCompetenceIds);
+      const focusCompetenceIds = inFrameworkOrder(input.focusCompetenceIds, competenceOrder(framework));
       const guide = reconcileGuide({
         stored: loaded.position.guide,
         focusCompetenceIds,

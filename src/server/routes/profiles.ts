@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TenantRepositories } from '../../db/repositories/index.ts';
 import { canSeePerson, hasRole, unitsLedBy } from '../../domain/access.ts';
+import { competencesOf } from '../../domain/framework.ts';
 import {
   areaProfiles,
   competenceProfiles,
@@ -113,6 +114,9 @@ export function profileRoutes() {
 
       const roundProfiles = await roundProfilesOf(tenant, person.id, isSelf);
       const baseline = await tenant.recruitment.baselineOf(person.id);
+      const baselineFramework = baseline
+        ? await tenant.frameworks.findVersion(baseline.frameworkVersionId)
+        : undefined;
       return reply(c, profileSchema, {
         person: { id: person.id, name: person.name },
         rounds: roundProfiles,
@@ -128,11 +132,14 @@ export function profileRoutes() {
               positionTitle: baseline.positionTitle,
               frameworkVersionId: baseline.frameworkVersionId,
               interviewedAt: baseline.interviewedAt.toISOString(),
-              competences: Object.entries(baseline.levels).map(([competenceId, level]) => ({
-                competenceId,
-                level,
-                target: baseline.targets[competenceId] ?? null,
-              })),
+              // In the framework's order: the stored levels are a JSON object, whose key order PostgreSQL does not keep.
+              competences: competencesOf(baselineFramework!.document)
+                .filter((competence) => Object.hasOwn(baseline.levels, competence.id))
+                .map((competence) => ({
+                  competenceId: competence.id,
+                  level: baseline.levels[competence.id]!,
+                  target: baseline.targets[competence.id] ?? null,
+                })),
             }
           : null,
       });
