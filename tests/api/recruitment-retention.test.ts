@@ -81,6 +81,9 @@ describe.each(engines)('candidate deletion on %s', (kind) => {
           'outbox: ulrikke.aeroe@privat.example',
         ]),
       );
+      // The sent e-mail no longer holds a working link once the link is used.
+      const [sent] = await testApp.handle.db.select().from(outbox).where(eq(outbox.toEmail, email));
+      expect(sent!.body).toContain('/ansoeger#…');
 
       expect((await testApp.call('DELETE', `/api/candidates/${candidateId}`, { as: anne })).status).toBe(403);
       expect((await testApp.call('DELETE', `/api/candidates/${candidateId}`, { as: hr })).status).toBe(204);
