@@ -230,6 +230,8 @@ export const panelRatingSchema = z.strictObject({
   level: level.nullable(),
   justification: z.string(),
 });
+/** A panel member's levels and reasons, per competence id. */
+export type MyScoreRatings = Record<string, z.infer<typeof panelRatingSchema>>;
 
 export const scoreCompetenceSchema = guideCompetenceSchema.extend({
   /** The framework's level descriptions, for the candidate's self-assessment beside the anchors. */

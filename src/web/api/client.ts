@@ -32,6 +32,28 @@ import type {
 } from '../../server/contracts/frameworks.ts';
 import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
 import type {
+  CandidateDetail,
+  CandidateForm,
+  CandidateInput,
+  CandidateSummary,
+  Comparison,
+  ConsolidationInput,
+  candidateListSchema,
+  DecisionInput,
+  GuideQuestionInput,
+  HireInput,
+  HireResult,
+  InterviewGuide,
+  LinkCreated,
+  LinkInput,
+  PanelOptions,
+  PositionDetail,
+  PositionInput,
+  PositionUpdate,
+  positionListSchema,
+  ScoreDraftInput,
+} from '../../server/contracts/recruitment.ts';
+import type {
   Assessment,
   AssessmentDraftInput,
   outboxSchema,
@@ -56,6 +78,9 @@ export type Outbox = z.infer<typeof outboxSchema>;
 export type MunicipalitySettings = z.infer<typeof settingsSchema>;
 export type Rater = 'self' | 'leader';
 export type ConversationList = z.infer<typeof conversationListSchema>;
+export type PositionList = z.infer<typeof positionListSchema>;
+export type CandidateList = z.infer<typeof candidateListSchema>;
+export type MyScore = NonNullable<CandidateDetail['myScore']>;
 
 /** One rater's assessment of one person in one round. */
 export interface AssessmentRef {
@@ -238,9 +263,54 @@ export const api = {
     request<ConversationDetail>('POST', `${conversationPath(conversationId)}/addenda`, { text }),
   plan: (userId: string) => request<Plan>('GET', `/api/plans/${encodeURIComponent(userId)}`),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
-  saveSettings: (input: { hrSeesRounds: boolean }) =>
+  saveSettings: (input: { hrSeesRounds: boolean; candidateRetentionMonths?: number }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
+
+  positions: () => request<PositionList>('GET', '/api/positions'),
+  position: (positionId: string) => request<PositionDetail>('GET', positionPath(positionId)),
+  panelOptions: () => request<PanelOptions>('GET', '/api/recruitment/people'),
+  createPosition: (input: PositionInput) => request<PositionDetail>('POST', '/api/positions', input),
+  updatePosition: (positionId: string, input: PositionUpdate) =>
+    request<PositionDetail>('PUT', positionPath(positionId), input),
+  movePosition: (positionId: string, version: number, status: 'open' | 'interviewing' | 'closed') =>
+    request<PositionDetail>('POST', `${positionPath(positionId)}/status`, { version, status }),
+  interviewGuide: (positionId: string) => request<InterviewGuide>('GET', `${positionPath(positionId)}/guide`),
+  interviewGuideSuggestion: (positionId: string) =>
+    request<InterviewGuide>('GET', `${positionPath(positionId)}/guide/suggestion`),
+  saveInterviewGuide: (positionId: string, version: number, items: GuideQuestionInput[]) =>
+    request<InterviewGuide>('PUT', `${positionPath(positionId)}/guide`, { version, items }),
+  comparison: (positionId: string) => request<Comparison>('GET', `${positionPath(positionId)}/comparison`),
+  decide: (positionId: string, input: DecisionInput) =>
+    request<Comparison>('POST', `${positionPath(positionId)}/decision`, input),
+  candidates: (positionId: string) => request<CandidateList>('GET', `${positionPath(positionId)}/candidates`),
+  addCandidate: (positionId: string, input: CandidateInput) =>
+    request<CandidateSummary>('POST', `${positionPath(positionId)}/candidates`, input),
+  candidate: (candidateId: string) => request<CandidateDetail>('GET', candidatePath(candidateId)),
+  eraseCandidate: (candidateId: string) => request<void>('DELETE', candidatePath(candidateId)),
+  createLink: (candidateId: string, input: LinkInput) =>
+    request<LinkCreated>('POST', `${candidatePath(candidateId)}/link`, input),
+  saveScore: (candidateId: string, input: ScoreDraftInput) =>
+    request<MyScore>('PUT', `${candidatePath(candidateId)}/score`, input),
+  submitScore: (candidateId: string, version: number) =>
+    request<CandidateDetail>('POST', `${candidatePath(candidateId)}/score/submit`, { version }),
+  consolidate: (candidateId: string, input: ConsolidationInput) =>
+    request<CandidateDetail>('PUT', `${candidatePath(candidateId)}/consolidation`, input),
+  hire: (candidateId: string, input: HireInput) =>
+    request<HireResult>('POST', `${candidatePath(candidateId)}/hire`, input),
+  /** The candidate's own page: the token from their link, never a session. */
+  candidateForm: (token: string) => request<CandidateForm>('POST', '/api/candidate-access/form', { token }),
+  submitCandidateForm: (token: string, ratings: Record<string, number | null>) =>
+    request<{ submittedAt: string }>('POST', '/api/candidate-access/submit', { token, ratings }),
 };
+
+/** The API path of a position; its guide PDF is a plain link below it. */
+export function positionPath(positionId: string): string {
+  return `/api/positions/${encodeURIComponent(positionId)}`;
+}
+
+function candidatePath(candidateId: string): string {
+  return `/api/candidates/${encodeURIComponent(candidateId)}`;
+}
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {

@@ -42,6 +42,9 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 
 const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
+const recruitment = () => import('../features/recruitment/pages.ts');
+/** Who may create positions; anyone may open one they sit on the panel of (the server decides). */
+export const positionCreators = ['hr', 'leader'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -56,6 +59,14 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: 'login', element: <LoginPage /> },
+          // A candidate's personal link: no account, the token in the address's fragment.
+          {
+            path: 'ansoeger',
+            lazy: lazyPage(
+              () => import('../features/candidate-access/CandidateAccessPage.tsx'),
+              (m) => m.CandidateAccessPage,
+            ),
+          },
           {
             element: <RequireAuth />,
             children: [
@@ -128,6 +139,25 @@ export const router = createBrowserRouter([
               { path: 'samtaler/:conversationId', lazy: lazyPage(conversations, (m) => m.ConversationPage) },
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
+              { path: 'rekruttering', lazy: lazyPage(recruitment, (m) => m.PositionsPage) },
+              {
+                path: 'rekruttering/ny',
+                lazy: lazyPage(recruitment, (m) => m.NewPositionPage, positionCreators),
+              },
+              { path: 'rekruttering/:positionId', lazy: lazyPage(recruitment, (m) => m.PositionPage) },
+              {
+                path: 'rekruttering/:positionId/ret',
+                lazy: lazyPage(recruitment, (m) => m.EditPositionPage),
+              },
+              { path: 'rekruttering/:positionId/guide', lazy: lazyPage(recruitment, (m) => m.GuidePage) },
+              {
+                path: 'rekruttering/:positionId/sammenligning',
+                lazy: lazyPage(recruitment, (m) => m.ComparisonPage),
+              },
+              {
+                path: 'rekruttering/:positionId/kandidater/:candidateId',
+                lazy: lazyPage(recruitment, (m) => m.CandidatePage),
+              },
               { path: 'konto', element: <AccountPage /> },
             ],
           },

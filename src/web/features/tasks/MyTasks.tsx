@@ -77,6 +77,7 @@ export function MyTasks() {
   const conversationTasks = tasks.data?.conversations ?? [];
   const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
   const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
+  const scoring = tasks.data?.recruitment ?? [];
   return (
     <section aria-labelledby="my-tasks" className="tasks">
       <h2 id="my-tasks">{t('tasks.title')}</h2>
@@ -84,7 +85,7 @@ export function MyTasks() {
         <Loading />
       ) : tasks.isError ? (
         <QueryErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />
-      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 ? (
+      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 && scoring.length === 0 ? (
         <p>{t('tasks.empty')}</p>
       ) : (
         <>
@@ -117,6 +118,23 @@ export function MyTasks() {
                     task={task}
                     own={task.subject.id === user?.id}
                   />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {scoring.length ? (
+            <>
+              <h3 className="task-group-title">{t('tasks.recruitmentTitle', { count: scoring.length })}</h3>
+              <ul className="task-list">
+                {scoring.map((task) => (
+                  <li className="task" key={task.candidate.id}>
+                    <p className="task-title">
+                      <Link to={`/rekruttering/${task.positionId}/kandidater/${task.candidate.id}`}>
+                        {t('tasks.recruitment', { name: task.candidate.name, position: task.positionTitle })}
+                      </Link>
+                    </p>
+                    <p className="task-meta">{t(`recruitment.scoreState.${task.state}`)}</p>
+                  </li>
                 ))}
               </ul>
             </>
