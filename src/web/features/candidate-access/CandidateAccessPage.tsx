@@ -18,12 +18,18 @@ import { tokenFromHash } from '../recruitment/recruitment-view.ts';
 
 export function CandidateAccessPage() {
   const { t } = useTranslation();
-  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const [token, setToken] = useState(() => tokenFromHash(window.location.hash));
+  // A second link opened in the same tab changes only the fragment: follow it.
+  useEffect(() => {
+    const follow = () => setToken(tokenFromHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   return (
     <>
       <PageHeading>{t('candidateAccess.title')}</PageHeading>
       {token ? (
-        <CandidateFormLoader token={token} />
+        <CandidateFormLoader key={token} token={token} />
       ) : (
         <div className="notice notice--error" role="alert">
           <h2 className="notice-title">{t('candidateAccess.missingTitle')}</h2>

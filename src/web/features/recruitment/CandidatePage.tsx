@@ -110,8 +110,7 @@ function CandidateView({ detail }: { detail: CandidateDetail }) {
                   date: formatDate(detail.hire.hiredAt, locale),
                   confirmer: detail.hire.consentConfirmedBy.name,
                   confirmedAt: formatDate(detail.hire.consentConfirmedAt, locale),
-                })}{' '}
-                <Link to={`/profil/${detail.hire.user.id}`}>{t('recruitment.hire.profileLink')}</Link>
+                })}
               </dd>
             </div>
           ) : null}
