@@ -1,6 +1,8 @@
 /** @module The demo municipality: a Borgerservice with two teams, their leaders, HR and an administrator. */
 
+import { defaultInterviewBank } from '../../../content/interview.ts';
 import { competencesOf } from '../../domain/framework.ts';
+import { interviewGuide } from '../../domain/interview-guide.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { installDefaultContent } from './default-content.ts';
 
@@ -115,7 +117,124 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
     userIds.set(person.name, user.id);
   }
   await seedSpringRound(tenant, userIds);
+  await seedRecruitment(tenant, userIds, unitIds.skranke);
   return municipality;
+}
+
+/**
+ * Camilla (HR) recruits a specialist for Team Skranke with Anne and Fatima on the panel. The interviews are under way:
+ * Sara has sent her self-assessment and Anne has scored her; Fatima has not yet, so the demo shows the blind panel.
+ */
+async function seedRecruitment(
+  tenant: ReturnType<Repositories['forTenant']>,
+  userIds: Map<string, string>,
+  skrankeId: string,
+) {
+  const [version] = await tenant.frameworks.listVersions();
+  const profile = (await tenant.frameworks.listRoleProfilesOf(version!.id)).find(
+    (entry) => entry.key === 'specialist-i-borgerbetjening',
+  )!;
+  const focus = [
+    'spoergeteknik',
+    'konfliktnedtrapning',
+    'medbetjening',
+    'digital-vejledning-og-motivation',
+    'kulturel-aabenhed',
+  ];
+  const camilla = userIds.get('Camilla Thomsen')!;
+  const anne = userIds.get('Anne Kristensen')!;
+  const position = await tenant.recruitment.createPosition({
+    title: 'Specialist i borgerbetjening, 37 timer',
+    unitId: skrankeId,
+    roleProfileId: profile.id,
+    frameworkVersionId: version!.id,
+    targets: profile.targets,
+    focusCompetenceIds: focus,
+    guide: interviewGuide({
+      focusCompetenceIds: focus,
+      competenceOrder: competencesOf(version!.document).map((competence) => competence.id),
+      bank: defaultInterviewBank,
+    }),
+    panelIds: [anne, userIds.get('Fatima Ali')!],
+    createdById: camilla,
+  });
+  const at = new Date('2026-09-14T09:00:00Z');
+  const added = [];
+  for (const [name, email] of [
+    ['Sara Holm', 'sara.holm@privat.example'],
+    ['Jakob Winther', 'jakob.winther@privat.example'],
+  ] as const) {
+    added.push(
+      await tenant.recruitment.createCandidate({
+        positionId: position.id,
+        name,
+        email,
+        locale: 'da',
+        externalUrl: null,
+        createdById: camilla,
+      }),
+    );
+  }
+  const sara = added[0]!;
+  await tenant.recruitment.createLink({
+    candidateId: sara.id,
+    tokenHash: 'demo-link-already-used',
+    expiresAt: new Date('2026-09-28T09:00:00Z'),
+    createdById: camilla,
+    email: null,
+  });
+  const [link] = await tenant.recruitment.linksOf([sara.id]);
+  await tenant.recruitment.submitSelfAssessment({
+    linkId: link!.id,
+    candidateId: sara.id,
+    ratings: {
+      spoergeteknik: 3,
+      konfliktnedtrapning: 2,
+      medbetjening: 3,
+      'digital-vejledning-og-motivation': 4,
+      'kulturel-aabenhed': 3,
+    },
+    now: new Date('2026-09-10T18:30:00Z'),
+  });
+  const justification: Record<string, [number, string]> = {
+    spoergeteknik: [
+      3,
+      'Beskrev, hvordan hun fandt ud af, at borgeren egentlig manglede hjælp til boligstøtte, ved at spørge åbent.',
+    ],
+    konfliktnedtrapning: [2, 'Et eksempel fra en butik; hun holdt roen, men hentede hurtigt en leder.'],
+    medbetjening: [3, 'Lod en ældre borger selv taste på tabletten og viste kun vej.'],
+    'digital-vejledning-og-motivation': [
+      3,
+      'Har vist kolleger, hvordan Digital Post virker på iPhone og Android.',
+    ],
+    'kulturel-aabenhed': [3, 'Brugte billeder og enkle ord med en borger med lidt dansk.'],
+  };
+  const draft = await tenant.recruitment.saveScoreDraft({
+    candidateId: sara.id,
+    panelMemberId: anne,
+    expectedVersion: 0,
+    ratings: Object.fromEntries(
+      Object.entries(justification).map(([id, [level, text]]) => [id, { level, justification: text }]),
+    ),
+    now: at,
+  });
+  if (draft.outcome !== 'saved') throw new Error('demo score not saved');
+  await tenant.recruitment.submitScore({
+    candidateId: sara.id,
+    panelMemberId: anne,
+    expectedVersion: draft.row.version,
+    now: at,
+  });
+  for (const status of ['open', 'interviewing'] as const) {
+    const current = (await tenant.recruitment.findPosition(position.id))!;
+    await tenant.recruitment.setStatus(
+      position.id,
+      current.version,
+      current.status as 'draft' | 'open',
+      status,
+      at,
+    );
+  }
 }
 
 /**
