@@ -1,4 +1,5 @@
 /** @module The demo municipality: a Borgerservice with two teams, their leaders, HR and an administrator. */
+import { createHash, randomBytes } from 'node:crypto';
 
 import { defaultInterviewBank } from '../../../content/interview.ts';
 import { competencesOf } from '../../domain/framework.ts';
@@ -123,7 +124,7 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
 
 /**
  * Camilla (HR) recruits a specialist for Team Skranke with Anne and Fatima on the panel. The interviews are under way:
- * Sara has sent her self-assessment and Anne has scored her; Fatima has not yet, so the demo shows the blind panel.
+ * Anne has scored Sara; Fatima has not yet, so the demo shows the blind panel. Jakob has a link waiting.
  */
 async function seedRecruitment(
   tenant: ReturnType<Repositories['forTenant']>,
@@ -176,25 +177,13 @@ async function seedRecruitment(
     );
   }
   const sara = added[0]!;
+  // Jakob has been sent a self-assessment link and not answered yet; nobody knows its token, so it stays unanswered.
   await tenant.recruitment.createLink({
-    candidateId: sara.id,
-    tokenHash: 'demo-link-already-used',
-    expiresAt: new Date('2026-09-28T09:00:00Z'),
+    candidateId: added[1]!.id,
+    tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+    expiresAt: new Date(Date.now() + 14 * 86_400_000),
     createdById: camilla,
     email: null,
-  });
-  const [link] = await tenant.recruitment.linksOf([sara.id]);
-  await tenant.recruitment.submitSelfAssessment({
-    linkId: link!.id,
-    candidateId: sara.id,
-    ratings: {
-      spoergeteknik: 3,
-      konfliktnedtrapning: 2,
-      medbetjening: 3,
-      'digital-vejledning-og-motivation': 4,
-      'kulturel-aabenhed': 3,
-    },
-    now: new Date('2026-09-10T18:30:00Z'),
   });
   const justification: Record<string, [number, string]> = {
     spoergeteknik: [
