@@ -78,9 +78,14 @@ function CandidateView({ detail }: { detail: CandidateDetail }) {
   const { candidate } = detail;
   return (
     <>
-      <p>
-        <Link to={`/rekruttering/${detail.position.id}`}>{t('recruitment.backToPosition')}</Link>
-      </p>
+      <ul className="link-list print-hidden">
+        <li>
+          <Link to={`/rekruttering/${detail.position.id}`}>{t('recruitment.backToPosition')}</Link>
+        </li>
+        <li>
+          <Link to={`/rekruttering/${detail.position.id}/guide`}>{t('recruitment.position.guideLink')}</Link>
+        </li>
+      </ul>
       <Section id="candidate-details" title={t('recruitment.candidate.detailsTitle')}>
         <dl className="summary-list">
           <div className="summary-list-row">
