@@ -4,6 +4,8 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { TenantRepositories } from '../../db/repositories/index.ts';
+import type { PositionWithPanel } from '../../db/repositories/recruitment.ts';
 import type { StoredGuideQuestion } from '../../db/schema.ts';
 import type { FrameworkDocument } from '../../domain/framework.ts';
 import type { InterviewBank } from '../../domain/interview.ts';
@@ -110,6 +112,21 @@ function guideFieldErrors(locale: Locale, problems: Record<string, string>): Rec
   );
 }
 
+/** The decision as the position shows it: the chosen candidate (unless deleted since), why, by whom and when. */
+async function decisionOf(tenant: TenantRepositories, position: PositionWithPanel) {
+  if (!position.decidedAt || !position.decidedById) return null;
+  const [decidedBy, chosen] = await Promise.all([
+    tenant.people.findUser(position.decidedById),
+    position.chosenCandidateId ? tenant.recruitment.findCandidate(position.chosenCandidateId) : undefined,
+  ]);
+  return {
+    candidate: chosen ? { id: chosen.id, name: chosen.name } : null,
+    reason: position.decisionReason,
+    decidedAt: position.decidedAt.toISOString(),
+    decidedBy: { id: position.decidedById, name: decidedBy?.name ?? '' },
+  };
+}
+
 export function positionRoutes(options: { now: () => Date; bank: InterviewBank }) {
   const { now, bank } = options;
   const app = new OpenAPIHono<AppEnv>();
@@ -130,10 +147,6 @@ export function positionRoutes(options: { now: () => Date; bank: InterviewBank }
     const context = await summaryContext(loaded);
     const roleProfile = context.profileNames.get(position.roleProfileId);
     const framework = await frameworkOfPosition(tenant, position);
-    const decidedBy = position.decidedById ? await tenant.people.findUser(position.decidedById) : undefined;
-    const chosen = position.chosenCandidateId
-      ? await tenant.recruitment.findCandidate(position.chosenCandidateId)
-      : undefined;
     return positionDetailSchema.parse({
       position: positionSummary(position, {
         access,
@@ -150,15 +163,7 @@ export function positionRoutes(options: { now: () => Date; bank: InterviewBank }
         (competence) => competence.id,
       ),
       guideVersion: position.guideVersion,
-      decision:
-        position.decidedAt && decidedBy
-          ? {
-              candidate: chosen ? { id: chosen.id, name: chosen.name } : null,
-              reason: position.decisionReason,
-              decidedAt: position.decidedAt.toISOString(),
-              decidedBy: { id: decidedBy.id, name: decidedBy.name },
-            }
-          : null,
+      decision: await decisionOf(tenant, position),
       canErase: access.canErase,
       retentionMonths: context.retentionMonths,
     });
@@ -504,8 +509,6 @@ export function positionRoutes(options: { now: () => Date; bank: InterviewBank }
       const row = consolidations.find((entry) => entry.candidateId === candidateId);
       return Object.fromEntries(Object.entries(row?.scores ?? {}).map(([id, score]) => [id, score.level]));
     };
-    const decidedBy = position.decidedById ? await tenant.people.findUser(position.decidedById) : undefined;
-    const chosen = candidates.find((candidate) => candidate.id === position.chosenCandidateId);
     const hired = candidates.some((candidate) => candidate.hiredUserId !== null);
     return {
       position: { id: position.id, title: position.title, status: loaded.status, version: position.version },
@@ -530,15 +533,7 @@ export function positionRoutes(options: { now: () => Date; bank: InterviewBank }
           chosen: candidate.id === position.chosenCandidateId,
         };
       }),
-      decision:
-        position.decidedAt && decidedBy
-          ? {
-              candidate: chosen ? { id: chosen.id, name: chosen.name } : null,
-              reason: position.decisionReason,
-              decidedAt: position.decidedAt.toISOString(),
-              decidedBy: { id: decidedBy.id, name: decidedBy.name },
-            }
-          : null,
+      decision: await decisionOf(tenant, position),
       canDecide: loaded.access.canManage && acceptsDecision(loaded.status) && !hired,
     };
   }

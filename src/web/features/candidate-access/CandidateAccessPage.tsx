@@ -10,10 +10,11 @@ import type { CandidateForm } from '../../../server/contracts/recruitment.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { formatDate } from '../../i18n/format.ts';
 import i18n, { currentLocale } from '../../i18n/i18n.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { useFormErrors } from '../../ui/useFormErrors.ts';
 import { tokenFromHash } from '../recruitment/recruitment-view.ts';
 
 export function CandidateAccessPage() {
@@ -81,17 +82,11 @@ function SelfAssessmentForm({ token, form }: { token: string; form: CandidateFor
   const { t } = useTranslation();
   const locale = currentLocale();
   const [ratings, setRatings] = useState<Record<string, number | null>>({});
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, errorOf, failFrom } = useFormErrors();
   const done = useRef<HTMLDivElement>(null);
   const submit = useMutation({
     mutationFn: () => api.submitCandidateForm(token, ratings),
-    onError: (error) => {
-      setErrors([
-        { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-      ]);
-      setAttempt((count) => count + 1);
-    },
+    onError: (error) => failFrom(error, () => undefined, t('errors.generic.text')),
   });
   useEffect(() => {
     if (submit.isSuccess) done.current?.focus();
@@ -111,14 +106,12 @@ function SelfAssessmentForm({ token, form }: { token: string; form: CandidateFor
     if (submit.isPending) return;
     const missing = form.competences.filter((competence) => !Object.hasOwn(ratings, competence.id));
     if (missing.length > 0) {
-      setErrors(
+      return fail(
         missing.map((competence) => ({
           fieldId: radioId(competence.id, 1),
           message: t('candidateAccess.errors.missing', { name: competence.name[locale] }),
         })),
       );
-      setAttempt((count) => count + 1);
-      return;
     }
     submit.mutate();
   };
@@ -145,7 +138,7 @@ function SelfAssessmentForm({ token, form }: { token: string; form: CandidateFor
         aria-label={t('candidateAccess.title')}
       >
         {form.competences.map((competence) => {
-          const error = errors.find((entry) => entry.fieldId === radioId(competence.id, 1))?.message;
+          const error = errorOf(radioId(competence.id, 1));
           const descriptionId = `self-${competence.id}-description`;
           return (
             <fieldset

@@ -2,14 +2,15 @@
  * @module Samtaleguide og dagsorden: the leader shapes the agenda from Vejviser's suggestion (reorder, remove, add their
  * own), the employee reads it once the conversation has started.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { AgendaItem, ConversationDetail } from '../../../server/contracts/conversations.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ReorderControls, useReorderableDraft } from '../../ui/reorderable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { customAgendaItem, errorFor, moveItem, toAgendaItemInput } from './conversation-form.ts';
+import { customAgendaItem, errorFor, toAgendaItemInput } from './conversation-form.ts';
 import { type Outcome, Section, StatusLine, useConversationChanged, useErrorText } from './shared.tsx';
 
 export function AgendaSection({ detail }: { detail: ConversationDetail; framework: FrameworkDocument }) {
@@ -105,64 +106,24 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
   const conversationId = detail.conversation.id;
   const changed = useConversationChanged(conversationId);
   const errorText = useErrorText();
-  const [items, setItems] = useState<AgendaItem[]>(() => detail.agenda?.items ?? []);
+  const { items, dirty, announcement, buttonId, change, move, remove, add, saved } =
+    useReorderableDraft<AgendaItem>(() => detail.agenda?.items ?? [], 'agenda-draft-heading', {
+      moved: (item, position, count) =>
+        t('conversations.agenda.moved', { title: item.title, position, count }),
+      removed: (item) => t('conversations.agenda.removed', { title: item.title }),
+      added: (item, count) => t('conversations.agenda.added', { title: item.title, count }),
+    });
   const [version, setVersion] = useState(detail.agenda?.version ?? 1);
-  const [dirty, setDirty] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  const listHeading = useRef<HTMLHeadingElement>(null);
-  const idPrefix = useId();
-
-  useEffect(() => {
-    if (!focusTarget) return;
-    const target = document.getElementById(focusTarget);
-    (target ?? listHeading.current)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
-
-  const change = (next: AgendaItem[], message: string) => {
-    setItems(next);
-    setDirty(true);
-    setAnnouncement(message);
-  };
-
-  const buttonId = (action: 'up' | 'down' | 'remove', itemId: string) =>
-    `${idPrefix}-${action}-${itemId}`.replace(/[^a-zA-Z0-9_-]/g, '_');
-
-  const move = (index: number, delta: -1 | 1) => {
-    const item = items[index];
-    const to = index + delta;
-    if (!item || to < 0 || to >= items.length) return;
-    change(
-      moveItem(items, index, to),
-      t('conversations.agenda.moved', { title: item.title, position: to + 1, count: items.length }),
-    );
-    // Keep focus on the button just used; at either end the other direction's button takes it.
-    const atEnd = (delta === -1 && to === 0) || (delta === 1 && to === items.length - 1);
-    const action = atEnd ? (delta === -1 ? 'down' : 'up') : delta === -1 ? 'up' : 'down';
-    setFocusTarget(buttonId(action, item.id));
-  };
-
-  const remove = (index: number) => {
-    const item = items[index];
-    if (!item) return;
-    const next = items.filter((_, position) => position !== index);
-    change(next, t('conversations.agenda.removed', { title: item.title }));
-    const neighbour = next[index] ?? next[index - 1];
-    setFocusTarget(neighbour ? buttonId('remove', neighbour.id) : 'agenda-draft-heading');
-  };
 
   const loadSuggestion = async () => {
     if (busy) return;
     setBusy(true);
     try {
       const guide = await api.guide(conversationId);
-      setItems(guide.items);
-      setDirty(true);
-      setAnnouncement('');
+      change(guide.items);
       setOutcome({
         kind: 'success',
         text: t('conversations.agenda.suggestionLoaded', { count: guide.items.length }),
@@ -179,9 +140,8 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
     setBusy(true);
     try {
       const agenda = await api.saveAgenda(conversationId, basedOn, items.map(toAgendaItemInput));
-      setItems(agenda.items);
+      saved(agenda.items);
       setVersion(agenda.version);
-      setDirty(false);
       setConflict(false);
       await changed();
       setOutcome({ kind: 'success', text: t('conversations.agenda.saved') });
@@ -199,21 +159,20 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
 
   /** After a 409: save this draft over the newer agenda, or take the newer one. */
   const resolve = async (keepMine: boolean) => {
-    let saved: ConversationDetail['agenda'];
+    let latest: ConversationDetail['agenda'];
     try {
-      saved = (await api.conversation(conversationId)).agenda;
+      latest = (await api.conversation(conversationId)).agenda;
     } catch (error) {
       setOutcome({ kind: 'error', text: errorText(error) });
       return;
     }
-    if (!saved) return;
+    if (!latest) return;
     if (keepMine) {
-      await save(saved.version);
+      await save(latest.version);
       return;
     }
-    setItems(saved.items);
-    setVersion(saved.version);
-    setDirty(false);
+    saved(latest.items);
+    setVersion(latest.version);
     setConflict(false);
     setOutcome({ kind: 'success', text: t('conversations.conflict.loaded') });
   };
@@ -253,7 +212,7 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
           </div>
         </div>
       ) : null}
-      <h3 id="agenda-draft-heading" ref={listHeading} tabIndex={-1}>
+      <h3 id="agenda-draft-heading" tabIndex={-1}>
         {t('conversations.agenda.draftTitle', { count: items.length })}
       </h3>
       {dirty ? <p className="agenda-unsaved">{t('conversations.agenda.unsaved')}</p> : null}
@@ -265,49 +224,25 @@ function AgendaEditor({ detail }: { detail: ConversationDetail }) {
             <li key={item.id} className="agenda-item">
               <h4 className="agenda-title">{item.title}</h4>
               <AgendaItemBody item={item} />
-              <div className="button-row agenda-controls">
-                <button
-                  type="button"
-                  id={buttonId('up', item.id)}
-                  className="button button--secondary button--small"
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                >
-                  {t('conversations.agenda.up')}
-                  <span className="visually-hidden"> {item.title}</span>
-                </button>
-                <button
-                  type="button"
-                  id={buttonId('down', item.id)}
-                  className="button button--secondary button--small"
-                  disabled={index === items.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  {t('conversations.agenda.down')}
-                  <span className="visually-hidden"> {item.title}</span>
-                </button>
-                <button
-                  type="button"
-                  id={buttonId('remove', item.id)}
-                  className="button button--secondary button--small"
-                  onClick={() => remove(index)}
-                >
-                  {t('conversations.agenda.remove')}
-                  <span className="visually-hidden"> {item.title}</span>
-                </button>
-              </div>
+              <ReorderControls
+                index={index}
+                count={items.length}
+                itemId={item.id}
+                context={item.title}
+                labels={{
+                  up: t('conversations.agenda.up'),
+                  down: t('conversations.agenda.down'),
+                  remove: t('conversations.agenda.remove'),
+                }}
+                buttonId={buttonId}
+                onMove={move}
+                onRemove={remove}
+              />
             </li>
           ))}
         </ol>
       )}
-      <AddAgendaItem
-        onAdd={(item) => {
-          change(
-            [...items, item],
-            t('conversations.agenda.added', { title: item.title, count: items.length + 1 }),
-          );
-        }}
-      />
+      <AddAgendaItem onAdd={add} />
       <div className="button-row print-hidden">
         <button type="button" className="button button--primary" onClick={() => void save()}>
           {busy ? t('conversations.agenda.saving') : t('conversations.agenda.save')}

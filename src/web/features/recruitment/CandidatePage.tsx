@@ -21,10 +21,11 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormErrors } from '../../ui/useFormErrors.ts';
 import { type Outcome, Section, StatusLine, useErrorText } from '../conversations/shared.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
-import { scoreGaps } from './recruitment-view.ts';
+import { looksLikeEmail, scoreGaps } from './recruitment-view.ts';
 
 /** State passed to the position page after an erasure. */
 export interface CandidateErasedState {
@@ -321,8 +322,7 @@ function MyScoreSection({ detail }: { detail: CandidateDetail }) {
   const myScore = detail.myScore!;
   const [ratings, setRatings] = useState<MyScoreRatings>(myScore.ratings);
   const [version, setVersion] = useState(myScore.version);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, clear, errorOf } = useFormErrors();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const editable = myScore.state !== 'submitted' && detail.position.status === 'interviewing';
@@ -368,10 +368,6 @@ function MyScoreSection({ detail }: { detail: CandidateDetail }) {
       return null;
     }
   };
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -395,7 +391,7 @@ function MyScoreSection({ detail }: { detail: CandidateDetail }) {
       const saved = await saveDraft();
       if (saved === null) return;
       const next = await api.submitScore(detail.candidate.id, saved);
-      setErrors([]);
+      clear();
       await changed(next);
     } catch (error) {
       setOutcome({ kind: 'error', text: errorText(error) });
@@ -419,10 +415,8 @@ function MyScoreSection({ detail }: { detail: CandidateDetail }) {
       >
         {detail.competences.map((competence) => {
           const rating = ratings[competence.id];
-          const levelError = errors.find(
-            (error) => error.fieldId === scoreIds.level(competence.id, 1),
-          )?.message;
-          const whyError = errors.find((error) => error.fieldId === scoreIds.why(competence.id))?.message;
+          const levelError = errorOf(scoreIds.level(competence.id, 1));
+          const whyError = errorOf(scoreIds.why(competence.id));
           return (
             <fieldset
               key={competence.id}
@@ -621,8 +615,7 @@ function ConsolidationSection({ detail }: { detail: CandidateDetail }) {
       ]),
     ),
   );
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, clear, errorOf, failFrom } = useFormErrors();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const fieldId = (competenceId: string, part: 'level' | 'note') => `consolidation-${competenceId}-${part}`;
 
@@ -643,11 +636,8 @@ function ConsolidationSection({ detail }: { detail: CandidateDetail }) {
           message: t('recruitment.consolidation.noteRequired', { name: competence.name }),
         });
     }
-    setErrors(found);
-    if (found.length) {
-      setAttempt((count) => count + 1);
-      return;
-    }
+    if (found.length) return fail(found);
+    clear();
     try {
       const next = await api.consolidate(detail.candidate.id, {
         version: detail.consolidation?.version ?? 0,
@@ -657,13 +647,7 @@ function ConsolidationSection({ detail }: { detail: CandidateDetail }) {
       await changed(next);
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors(
-          Object.entries(error.fields).map(([path, message]) => ({
-            fieldId: fieldId(path.split('.')[1] ?? '', 'note'),
-            message,
-          })),
-        );
-        setAttempt((count) => count + 1);
+        failFrom(error, (path) => fieldId(path.split('.')[1] ?? '', 'note'), t('errors.generic.text'));
       } else {
         setOutcome({
           kind: 'error',
@@ -704,7 +688,7 @@ function ConsolidationSection({ detail }: { detail: CandidateDetail }) {
       >
         {detail.competences.map((competence) => {
           const entry = spread.get(competence.id);
-          const noteError = errors.find((error) => error.fieldId === fieldId(competence.id, 'note'))?.message;
+          const noteError = errorOf(fieldId(competence.id, 'note'));
           return (
             <fieldset key={competence.id} className="fieldset form-group consolidation-item">
               <legend className="form-label form-label--legend">
@@ -812,8 +796,7 @@ function HireSection({ detail }: { detail: CandidateDetail }) {
   const [title, setTitle] = useState('');
   const [consent, setConsent] = useState(false);
   const [seed, setSeed] = useState(true);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, errorOf, failFrom } = useFormErrors();
   const all = units.data?.units ?? [];
   const choosable = hasRole(user, 'hr')
     ? all
@@ -824,15 +807,10 @@ function HireSection({ detail }: { detail: CandidateDetail }) {
         ).has(unit.id),
       );
   const chosenUnit = unitId || choosable[0]?.id || '';
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const errorOf = (id: string) => errors.find((error) => error.fieldId === id)?.message;
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found: FormError[] = [];
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+    if (!looksLikeEmail(email))
       found.push({ fieldId: hireIds.email, message: t('recruitment.addCandidate.errors.email') });
     if (!consent) found.push({ fieldId: hireIds.consent, message: t('recruitment.hire.errors.consent') });
     if (found.length) return fail(found);
@@ -846,18 +824,8 @@ function HireSection({ detail }: { detail: CandidateDetail }) {
       });
       await changed();
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const ids: Record<string, string> = { email: hireIds.email, unitId: hireIds.unit };
-        fail(
-          Object.entries(error.fields).map(([path, message]) =>
-            ids[path] ? { fieldId: ids[path], message } : { message },
-          ),
-        );
-      } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
-      }
+      const ids: Record<string, string> = { email: hireIds.email, unitId: hireIds.unit };
+      failFrom(error, (path) => ids[path], t('errors.generic.text'));
     }
   };
   const consentError = errorOf(hireIds.consent);

@@ -7,7 +7,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Comparison } from '../../../server/contracts/recruitment.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { queryKeys, useComparison } from '../../api/queries.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
@@ -18,6 +18,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { useFormErrors } from '../../ui/useFormErrors.ts';
 import { Section } from '../conversations/shared.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
@@ -282,12 +283,7 @@ function DecisionSection({ comparison }: { comparison: Comparison }) {
   const complete = comparison.candidates.filter((row) => row.complete);
   const [candidateId, setCandidateId] = useState(comparison.decision?.candidate?.id ?? '');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
+  const { errors, attempt, fail, clear, errorOf, failFrom } = useFormErrors();
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found: FormError[] = [];
@@ -306,7 +302,7 @@ function DecisionSection({ comparison }: { comparison: Comparison }) {
         reason: reason.trim(),
       });
       queryClient.setQueryData(queryKeys.comparison(comparison.position.id), next);
-      setErrors([]);
+      clear();
       setReason('');
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.position(comparison.position.id) }),
@@ -314,9 +310,7 @@ function DecisionSection({ comparison }: { comparison: Comparison }) {
         queryClient.invalidateQueries({ queryKey: queryKeys.candidates }),
       ]);
     } catch (error) {
-      fail([
-        { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-      ]);
+      failFrom(error, () => undefined, t('errors.generic.text'));
     }
   };
   const candidateError = errors.find(
@@ -401,7 +395,7 @@ function DecisionSection({ comparison }: { comparison: Comparison }) {
                 onChange={setReason}
                 maxLength={2000}
                 rows={4}
-                error={errors.find((error) => error.fieldId === 'decision-reason')?.message}
+                error={errorOf('decision-reason')}
                 required
               />
               <button type="submit" className="button button--primary">

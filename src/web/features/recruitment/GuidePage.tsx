@@ -3,7 +3,7 @@
  * sounds like at each level; edited before the interviews (reorder, drop, own questions), printed or taken as PDF.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { guideSections } from '../../../domain/interview-guide.ts';
@@ -19,8 +19,9 @@ import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { ReorderControls, useReorderableDraft } from '../../ui/reorderable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { moveItem } from '../conversations/conversation-form.ts';
+import { useFormErrors } from '../../ui/useFormErrors.ts';
 import { type Outcome, StatusLine, useErrorText } from '../conversations/shared.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
@@ -169,54 +170,23 @@ function GuideEditor({ guide }: { guide: InterviewGuide }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const idPrefix = useId();
-  const [items, setItems] = useState<GuideQuestion[]>(guide.items);
+  const short = (item: GuideQuestion) => (item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text);
+  const { items, dirty, announcement, buttonId, change, move, remove, add, saved } =
+    useReorderableDraft<GuideQuestion>(() => guide.items, 'guide-draft-heading', {
+      moved: (item, position, count) => t('recruitment.guide.moved', { title: short(item), position, count }),
+      removed: (item) => t('recruitment.guide.removed', { title: short(item) }),
+      added: (item, count) => t('recruitment.guide.added', { title: short(item), count }),
+    });
   const [version, setVersion] = useState(guide.version);
-  const [dirty, setDirty] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const names = new Map(guide.competences.map((competence) => [competence.id, competence.name]));
   const competenceName = (id: string | null) => (id ? (names.get(id) ?? id) : t('recruitment.guide.general'));
 
-  useEffect(() => {
-    if (!focusTarget) return;
-    (document.getElementById(focusTarget) ?? document.getElementById('guide-draft-heading'))?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
-
-  const buttonId = (action: 'up' | 'down' | 'remove', itemId: string) =>
-    `${idPrefix}-${action}-${itemId}`.replace(/[^a-zA-Z0-9_-]/g, '_');
-  const change = (next: GuideQuestion[], message: string) => {
-    setItems(next);
-    setDirty(true);
-    setAnnouncement(message);
-  };
-  const short = (item: GuideQuestion) => (item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text);
-  const move = (index: number, delta: -1 | 1) => {
-    const item = items[index];
-    const to = index + delta;
-    if (!item || to < 0 || to >= items.length) return;
-    change(
-      moveItem(items, index, to),
-      t('recruitment.guide.moved', { title: short(item), position: to + 1, count: items.length }),
-    );
-    const atEnd = (delta === -1 && to === 0) || (delta === 1 && to === items.length - 1);
-    setFocusTarget(buttonId(atEnd ? (delta === -1 ? 'down' : 'up') : delta === -1 ? 'up' : 'down', item.id));
-  };
-  const remove = (index: number) => {
-    const item = items[index];
-    if (!item) return;
-    const next = items.filter((_, position) => position !== index);
-    change(next, t('recruitment.guide.removed', { title: short(item) }));
-    const neighbour = next[index] ?? next[index - 1];
-    setFocusTarget(neighbour ? buttonId('remove', neighbour.id) : 'guide-draft-heading');
-  };
   const suggest = async () => {
     try {
       const suggestion = await api.interviewGuideSuggestion(guide.positionId);
-      change(suggestion.items, '');
+      change(suggestion.items);
       setOutcome({
         kind: 'success',
         text: t('recruitment.guide.suggestionLoaded', { count: suggestion.items.length }),
@@ -240,11 +210,10 @@ function GuideEditor({ guide }: { guide: InterviewGuide }) {
     }
     setBusy(true);
     try {
-      const saved = await api.saveInterviewGuide(guide.positionId, version, items.map(toGuideInput));
-      queryClient.setQueryData(queryKeys.interviewGuide(guide.positionId), saved);
-      setItems(saved.items);
-      setVersion(saved.version);
-      setDirty(false);
+      const result = await api.saveInterviewGuide(guide.positionId, version, items.map(toGuideInput));
+      queryClient.setQueryData(queryKeys.interviewGuide(guide.positionId), result);
+      saved(result.items);
+      setVersion(result.version);
       setOutcome({ kind: 'success', text: t('recruitment.guide.saved') });
     } catch (error) {
       setOutcome({
@@ -290,58 +259,24 @@ function GuideEditor({ guide }: { guide: InterviewGuide }) {
               <span className="tag">{competenceName(item.competenceId)}</span>
             </p>
             <QuestionBody item={item} number={index + 1} />
-            <div className="button-row agenda-controls">
-              <button
-                type="button"
-                id={buttonId('up', item.id)}
-                className="button button--secondary button--small"
-                disabled={index === 0}
-                onClick={() => move(index, -1)}
-              >
-                {t('recruitment.guide.up')}
-                <span className="visually-hidden">
-                  {' '}
-                  {t('recruitment.guide.questionNumber', { number: index + 1 })}
-                </span>
-              </button>
-              <button
-                type="button"
-                id={buttonId('down', item.id)}
-                className="button button--secondary button--small"
-                disabled={index === items.length - 1}
-                onClick={() => move(index, 1)}
-              >
-                {t('recruitment.guide.down')}
-                <span className="visually-hidden">
-                  {' '}
-                  {t('recruitment.guide.questionNumber', { number: index + 1 })}
-                </span>
-              </button>
-              <button
-                type="button"
-                id={buttonId('remove', item.id)}
-                className="button button--secondary button--small"
-                onClick={() => remove(index)}
-              >
-                {t('recruitment.guide.remove')}
-                <span className="visually-hidden">
-                  {' '}
-                  {t('recruitment.guide.questionNumber', { number: index + 1 })}
-                </span>
-              </button>
-            </div>
+            <ReorderControls
+              index={index}
+              count={items.length}
+              itemId={item.id}
+              context={t('recruitment.guide.questionNumber', { number: index + 1 })}
+              labels={{
+                up: t('recruitment.guide.up'),
+                down: t('recruitment.guide.down'),
+                remove: t('recruitment.guide.remove'),
+              }}
+              buttonId={buttonId}
+              onMove={move}
+              onRemove={remove}
+            />
           </li>
         ))}
       </ol>
-      <AddQuestion
-        competences={guide.competences}
-        onAdd={(item) =>
-          change(
-            [...items, item],
-            t('recruitment.guide.added', { title: short(item), count: items.length + 1 }),
-          )
-        }
-      />
+      <AddQuestion competences={guide.competences} onAdd={add} />
       <div className="button-row print-hidden">
         <button type="button" className="button button--primary" onClick={() => void save()}>
           {busy ? t('recruitment.guide.saving') : t('recruitment.guide.save')}
@@ -364,8 +299,7 @@ function AddQuestion(props: { competences: GuideCompetence[]; onAdd: (item: Guid
   const [competenceId, setCompetenceId] = useState('');
   const [text, setText] = useState('');
   const [probes, setProbes] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, clear, errorOf } = useFormErrors();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found: FormError[] = [];
@@ -380,16 +314,13 @@ function AddQuestion(props: { competences: GuideCompetence[]; onAdd: (item: Guid
         fieldId: newIds.probes,
         message: t('recruitment.guide.errors.probeTooLong', { count: 300 }),
       });
-    setErrors(found);
-    if (found.length) {
-      setAttempt((count) => count + 1);
-      return;
-    }
+    if (found.length) return fail(found);
+    clear();
     props.onAdd(ownQuestion(crypto.randomUUID().slice(0, 8), competenceId || null, text, probes));
     setText('');
     setProbes('');
   };
-  const probesError = errors.find((error) => error.fieldId === newIds.probes)?.message;
+  const probesError = errorOf(newIds.probes);
   return (
     <form
       className="form form--compact add-agenda-item print-hidden"
@@ -424,7 +355,7 @@ function AddQuestion(props: { competences: GuideCompetence[]; onAdd: (item: Guid
         hint={t('recruitment.guide.addTextHint')}
         value={text}
         onChange={setText}
-        error={errors.find((error) => error.fieldId === newIds.text)?.message}
+        error={errorOf(newIds.text)}
         required
       />
       <div className={probesError ? 'form-group form-group--error' : 'form-group'}>

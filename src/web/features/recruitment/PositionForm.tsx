@@ -6,11 +6,11 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { PanelOptions } from '../../../server/contracts/recruitment.ts';
-import { ApiError } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormErrors } from '../../ui/useFormErrors.ts';
 import { focusRange, panelMax } from './recruitment-view.ts';
 
 export interface PositionFormValues {
@@ -58,8 +58,7 @@ export function PositionForm(props: PositionFormProps) {
   const { framework, people, mode } = props;
   const [values, setValues] = useState<PositionFormValues>(props.initial);
   const [filter, setFilter] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, errorOf, failFrom } = useFormErrors();
   const [pending, setPending] = useState(false);
   const set = <K extends keyof PositionFormValues>(key: K, value: PositionFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -78,12 +77,6 @@ export function PositionForm(props: PositionFormProps) {
       );
   }, [people, filter, values.panelIds]);
   const chosen = values.panelIds.flatMap((id) => people.filter((person) => person.id === id));
-
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const errorOf = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message;
 
   /** Where on the form a server's field error belongs. */
   const fieldIdOf = (path: string): string | undefined => {
@@ -128,18 +121,7 @@ export function PositionForm(props: PositionFormProps) {
     try {
       await props.onSubmit(values);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        fail(
-          Object.entries(error.fields).map(([path, message]) => {
-            const fieldId = fieldIdOf(path);
-            return fieldId ? { fieldId, message } : { message };
-          }),
-        );
-      } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
-      }
+      failFrom(error, fieldIdOf, t('errors.generic.text'));
     } finally {
       setPending(false);
     }

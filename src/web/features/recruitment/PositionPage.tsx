@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import type { CandidateSummary, PositionDetail } from '../../../server/contracts/recruitment.ts';
-import { ApiError, api, positionPath } from '../../api/client.ts';
+import { api, positionPath } from '../../api/client.ts';
 import { queryKeys, useFrameworkVersion, usePosition, usePositionCandidates } from '../../api/queries.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
@@ -18,12 +18,13 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useFormErrors } from '../../ui/useFormErrors.ts';
 import { type Outcome, Section, StatusLine, useErrorText } from '../conversations/shared.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
 import type { CandidateErasedState } from './CandidatePage.tsx';
 import type { PositionSavedState } from './NewPositionPage.tsx';
-import { nextStatuses } from './recruitment-view.ts';
+import { looksLikeEmail, nextStatuses } from './recruitment-view.ts';
 
 export function PositionPage() {
   const { positionId = '' } = useParams();
@@ -348,14 +349,8 @@ function AddCandidateForm({ positionId }: { positionId: string }) {
   const [email, setEmail] = useState('');
   const [externalUrl, setExternalUrl] = useState('');
   const [language, setLanguage] = useState<'da' | 'en'>('da');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, clear, errorOf, failFrom } = useFormErrors();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const errorOf = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message;
   const fieldIds: Record<string, string> = {
     name: candidateIds.name,
     email: candidateIds.email,
@@ -367,7 +362,7 @@ function AddCandidateForm({ positionId }: { positionId: string }) {
     const found: FormError[] = [];
     if (!name.trim())
       found.push({ fieldId: candidateIds.name, message: t('recruitment.addCandidate.errors.name') });
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+    if (!looksLikeEmail(email))
       found.push({ fieldId: candidateIds.email, message: t('recruitment.addCandidate.errors.email') });
     if (externalUrl.trim() && !/^https?:\/\/\S+$/.test(externalUrl.trim()))
       found.push({ fieldId: candidateIds.url, message: t('recruitment.addCandidate.errors.url') });
@@ -382,22 +377,12 @@ function AddCandidateForm({ positionId }: { positionId: string }) {
       setName('');
       setEmail('');
       setExternalUrl('');
-      setErrors([]);
+      clear();
       await queryClient.invalidateQueries({ queryKey: queryKeys.positionCandidates(positionId) });
       await queryClient.invalidateQueries({ queryKey: queryKeys.position(positionId) });
       setOutcome({ kind: 'success', text: t('recruitment.addCandidate.added', { name: added.name }) });
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        fail(
-          Object.entries(error.fields).map(([path, message]) =>
-            fieldIds[path] ? { fieldId: fieldIds[path], message } : { message },
-          ),
-        );
-      } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
-      }
+      failFrom(error, (path) => fieldIds[path], t('errors.generic.text'));
     }
   };
 

@@ -184,6 +184,9 @@ export function scoreGaps(focusIds: readonly string[], ratings: MyScoreRatings):
   });
 }
 
+/** A plausible e-mail address, checked before sending; the server has the last word. */
+export const looksLikeEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+
 /** The token of the candidate's link: what follows `#` in the address, never sent to the server in the URL. */
 export const tokenFromHash = (hash: string): string | null => {
   const token = hash.replace(/^#/, '').trim();
