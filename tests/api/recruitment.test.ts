@@ -460,6 +460,8 @@ describe.each(engines)('recruitment on %s', (kind) => {
       // A draft is its author's alone.
       const seenByJonas = await json<CandidateDetail>(await candidate(a.id, jonas), 200);
       expect(anneOf(seenByJonas)).toMatchObject({ state: 'draft', ratings: null });
+      // Contact details are for those who manage the position, not for a panel member from another team.
+      expect(seenByJonas.candidate.email).toBeNull();
       expect(await everything(jonas)).not.toContain('ANNE-HEMMELIG');
 
       // Submitted, Anne's scores are still hidden from Jonas, who has not submitted, and from HR outside the panel.
@@ -558,6 +560,7 @@ describe.each(engines)('recruitment on %s', (kind) => {
       expect(all.canConsolidate).toBe(true);
       const forHr = await json<CandidateDetail>(await candidate(a.id, hr), 200);
       expect(anneOf(forHr).ratings).not.toBeNull();
+      expect(forHr.candidate.email).toBe('kirsten.blind@privat.example');
       expect(await tasks(jonas)).toEqual([]);
 
       // The consolidation: a note is needed where the panel disagreed.

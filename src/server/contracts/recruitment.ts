@@ -207,7 +207,8 @@ export const candidateSummarySchema = z
   .strictObject({
     id: idSchema,
     name: z.string(),
-    email: z.string(),
+    /** Only for those who manage the position. */
+    email: z.string().nullable(),
     locale: localeSchema,
     externalUrl: z.string().nullable(),
     link: z.strictObject({ state: linkStateSchema, expiresAt: isoDateTime.nullable() }),

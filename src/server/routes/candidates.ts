@@ -92,7 +92,8 @@ export function candidateRoutes(options: {
       return {
         id: candidate.id,
         name: candidate.name,
-        email: candidate.email,
+        // Contact details are for those who manage the position; the panel needs the name and the application.
+        email: loaded.access.canManage ? candidate.email : null,
         locale: candidate.locale === 'en' ? 'en' : 'da',
         externalUrl: candidate.externalUrl,
         link: { state: linkState(link, at), expiresAt: iso(link?.expiresAt ?? null) },

@@ -89,10 +89,12 @@ function CandidateView({ detail }: { detail: CandidateDetail }) {
       </ul>
       <Section id="candidate-details" title={t('recruitment.candidate.detailsTitle')}>
         <dl className="summary-list">
-          <div className="summary-list-row">
-            <dt>{t('recruitment.addCandidate.email')}</dt>
-            <dd>{candidate.email}</dd>
-          </div>
+          {candidate.email ? (
+            <div className="summary-list-row">
+              <dt>{t('recruitment.addCandidate.email')}</dt>
+              <dd>{candidate.email}</dd>
+            </div>
+          ) : null}
           <div className="summary-list-row">
             <dt>{t('recruitment.addCandidate.language')}</dt>
             <dd>{t(`recruitment.addCandidate.languages.${candidate.locale}`)}</dd>
@@ -167,7 +169,7 @@ function SelfAssessmentSection({ detail }: { detail: CandidateDetail }) {
       setOutcome({
         kind: 'success',
         text: link.emailQueued
-          ? t('recruitment.link.createdSent', { email: candidate.email })
+          ? t('recruitment.link.createdSent', { email: candidate.email ?? '' })
           : t('recruitment.link.created'),
       });
       await changed();
@@ -296,7 +298,7 @@ function SelfAssessmentSection({ detail }: { detail: CandidateDetail }) {
                 onChange={(event) => setSend(event.target.checked)}
               />
               <label className="checkbox-label" htmlFor="link-send">
-                {t('recruitment.link.send', { email: candidate.email })}
+                {t('recruitment.link.send', { email: candidate.email ?? '' })}
               </label>
             </div>
           </div>
@@ -792,7 +794,7 @@ function HireSection({ detail }: { detail: CandidateDetail }) {
   const units = useUnits();
   const changed = useCandidateChanged(detail);
   const [unitId, setUnitId] = useState('');
-  const [email, setEmail] = useState(detail.candidate.email);
+  const [email, setEmail] = useState(detail.candidate.email ?? '');
   const [title, setTitle] = useState('');
   const [consent, setConsent] = useState(false);
   const [seed, setSeed] = useState(true);
