@@ -34,6 +34,8 @@ export const municipalities = pgTable('municipalities', {
   minGroupSize: integer('min_group_size').notNull().default(5),
   /** How to report an accessibility problem, shown in the accessibility statement; null gives the default text. */
   accessibilityContact: text('accessibility_contact'),
+  /** Months after a position closes before its candidates' data is deleted (1–24; see decision 018). */
+  candidateRetentionMonths: integer('candidate_retention_months').notNull().default(6),
   createdAt: createdAt(),
 });
 
@@ -965,6 +967,293 @@ export const rateLimitCounters = pgTable(
   (table) => [index('rate_limit_counters_expire_idx').on(table.expire)],
 );
 
+/** A position recruited against a role profile: its targets, focus competences, interview guide, panel and decision. */
+export const positions = pgTable(
+  'positions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    title: text('title').notNull(),
+    /** The unit the new colleague will join; its leaders manage the position with HR. */
+    unitId: uuid('unit_id').notNull(),
+    roleProfileId: uuid('role_profile_id').notNull(),
+    frameworkVersionId: uuid('framework_version_id').notNull(),
+    /** Competence id → target level: the role profile's, as adjusted for this position. */
+    targets: jsonb('targets').$type<Record<string, number>>().notNull(),
+    focusCompetenceIds: text('focus_competence_ids').array().notNull(),
+    /** The interview guide by ids and own words, rendered in the reader's language. */
+    guide: jsonb('guide').$type<StoredGuideQuestion[]>().notNull(),
+    guideVersion: integer('guide_version').notNull().default(1),
+    /** `draft`, `open`, `interviewing`, `decided` or `closed`. */
+    status: text('status').notNull().default('draft'),
+    /** Raised by every change of the position itself (title, targets, focus, panel, status, decision). */
+    version: integer('version').notNull().default(1),
+    chosenCandidateId: uuid('chosen_candidate_id'),
+    decisionReason: text('decision_reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedById: uuid('decided_by_id'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the retention job deleted the candidates' data (all but the person hired). */
+    candidatesDeletedAt: timestamp('candidates_deleted_at', { withTimezone: true }),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('positions_id_municipality_uq').on(table.id, table.municipalityId),
+    index('positions_municipality_idx').on(table.municipalityId, table.status),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'positions_unit_fk',
+    }),
+    foreignKey({
+      columns: [table.roleProfileId, table.municipalityId],
+      foreignColumns: [roleProfiles.id, roleProfiles.municipalityId],
+      name: 'positions_role_profile_fk',
+    }),
+    foreignKey({
+      columns: [table.frameworkVersionId, table.municipalityId],
+      foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
+      name: 'positions_framework_version_fk',
+    }),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'positions_created_by_fk',
+    }),
+    foreignKey({
+      columns: [table.decidedById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'positions_decided_by_fk',
+    }),
+  ],
+);
+
+export interface StoredGuideQuestion {
+  id: string;
+  competenceId: string | null;
+  questionId: string | null;
+  text: string | null;
+  probes: string[];
+}
+
+/** Who scores the candidates of a position. */
+export const positionPanel = pgTable(
+  'position_panel',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    positionId: uuid('position_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.positionId, table.userId] }),
+    index('position_panel_user_idx').on(table.userId),
+    foreignKey({
+      columns: [table.positionId, table.municipalityId],
+      foreignColumns: [positions.id, positions.municipalityId],
+      name: 'position_panel_position_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.userId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'position_panel_user_fk',
+    }),
+  ],
+);
+
+/**
+ * A candidate for a position. Everything about a candidate hangs off this row and goes with it: scores,
+ * consolidation, self-assessment and links are deleted in cascade (decision 018).
+ */
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    positionId: uuid('position_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    /** The language of the candidate's e-mail and self-assessment page. */
+    locale: text('locale').notNull().default('da'),
+    /** A link to the candidate in the municipality's recruitment system; documents stay there. */
+    externalUrl: text('external_url'),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: createdAt(),
+    hiredUserId: uuid('hired_user_id'),
+    hiredAt: timestamp('hired_at', { withTimezone: true }),
+    /** Who confirmed that the candidate agreed to their interview scores becoming their employee record, and when. */
+    consentConfirmedById: uuid('consent_confirmed_by_id'),
+    consentConfirmedAt: timestamp('consent_confirmed_at', { withTimezone: true }),
+  },
+  (table) => [
+    unique('candidates_id_municipality_uq').on(table.id, table.municipalityId),
+    index('candidates_position_idx').on(table.positionId),
+    foreignKey({
+      columns: [table.positionId, table.municipalityId],
+      foreignColumns: [positions.id, positions.municipalityId],
+      name: 'candidates_position_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'candidates_created_by_fk',
+    }),
+    foreignKey({
+      columns: [table.hiredUserId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'candidates_hired_user_fk',
+    }),
+  ],
+);
+
+/** A personal link to the self-assessment. Only a hash of the token is kept; the token itself is shown once. */
+export const candidateLinks = pgTable(
+  'candidate_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    candidateId: uuid('candidate_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The e-mail that carried the link, so it can be redacted when the link is used or replaced. */
+    outboxId: uuid('outbox_id').references(() => outbox.id, { onDelete: 'set null' }),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('candidate_links_token_uq').on(table.tokenHash),
+    index('candidate_links_candidate_idx').on(table.candidateId),
+    foreignKey({
+      columns: [table.candidateId, table.municipalityId],
+      foreignColumns: [candidates.id, candidates.municipalityId],
+      name: 'candidate_links_candidate_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'candidate_links_created_by_fk',
+    }),
+  ],
+);
+
+/** The candidate's own view of the focus competences, submitted once through the link. */
+export const candidateSelfAssessments = pgTable(
+  'candidate_self_assessments',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    candidateId: uuid('candidate_id').primaryKey(),
+    /** Competence id → level, or null for "cannot assess". */
+    ratings: jsonb('ratings').$type<Record<string, number | null>>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.candidateId, table.municipalityId],
+      foreignColumns: [candidates.id, candidates.municipalityId],
+      name: 'candidate_self_assessments_candidate_fk',
+    }).onDelete('cascade'),
+  ],
+);
+
+export interface StoredPanelRating {
+  level: number | null;
+  justification: string;
+}
+
+/** One panel member's scores of one candidate: a private draft until submitted, then never changed. */
+export const panelScores = pgTable(
+  'panel_scores',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    candidateId: uuid('candidate_id').notNull(),
+    panelMemberId: uuid('panel_member_id').notNull(),
+    ratings: jsonb('ratings').$type<Record<string, StoredPanelRating>>().notNull(),
+    /** `draft` or `submitted`. */
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.candidateId, table.panelMemberId] }),
+    foreignKey({
+      columns: [table.candidateId, table.municipalityId],
+      foreignColumns: [candidates.id, candidates.municipalityId],
+      name: 'panel_scores_candidate_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.panelMemberId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'panel_scores_member_fk',
+    }),
+  ],
+);
+
+/** The level the panel agreed per focus competence after talking the spread through, with its notes. */
+export const candidateConsolidations = pgTable(
+  'candidate_consolidations',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    candidateId: uuid('candidate_id').primaryKey(),
+    scores: jsonb('scores').$type<Record<string, { level: number; note: string }>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedById: uuid('updated_by_id').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.candidateId, table.municipalityId],
+      foreignColumns: [candidates.id, candidates.municipalityId],
+      name: 'candidate_consolidations_candidate_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.updatedById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'candidate_consolidations_updated_by_fk',
+    }),
+  ],
+);
+
+/**
+ * A new employee's starting point from the hiring interview: the panel's consolidated levels, shown in the profile
+ * beside (never as) the ratings of a round, until the first profiling conversation (decision 016).
+ */
+export const interviewBaselines = pgTable(
+  'interview_baselines',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    userId: uuid('user_id').primaryKey(),
+    positionTitle: text('position_title').notNull(),
+    frameworkVersionId: uuid('framework_version_id').notNull(),
+    /** Competence id → target level of the position. */
+    targets: jsonb('targets').$type<Record<string, number>>().notNull(),
+    /** Competence id → the consolidated level. */
+    levels: jsonb('levels').$type<Record<string, number>>().notNull(),
+    interviewedAt: timestamp('interviewed_at', { withTimezone: true }).notNull(),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.userId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'interview_baselines_user_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.frameworkVersionId, table.municipalityId],
+      foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
+      name: 'interview_baselines_framework_version_fk',
+    }),
+  ],
+);
+
+/** When each scheduled job last ran, across every server process on the database (decision 018). */
+export const scheduledJobRuns = pgTable('scheduled_job_runs', {
+  name: text('name').primaryKey(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
+});
+
 export const schema = {
   municipalities,
   units,
@@ -995,4 +1284,13 @@ export const schema = {
   ssoLoginStates,
   apiTokens,
   rateLimitCounters,
+  positions,
+  positionPanel,
+  candidates,
+  candidateLinks,
+  candidateSelfAssessments,
+  panelScores,
+  candidateConsolidations,
+  interviewBaselines,
+  scheduledJobRuns,
 };

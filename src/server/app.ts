@@ -6,9 +6,12 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { defaultInterviewBank } from '../../content/interview.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
+import type { InterviewBank } from '../domain/interview.ts';
 import type { OpenApiDocument } from './api-docs/render.ts';
+import { type CandidateLinkLimiter, createCandidateLinkLimiter } from './auth/candidate-limiter.ts';
 import { createLoginLimiter, defaultLoginLimits, type LoginLimiter } from './auth/login-limiter.ts';
 import { createOidcClient, type OidcClient } from './auth/oidc.ts';
 import type { EnvironmentSso, SsoContext } from './auth/sso-settings.ts';
@@ -32,6 +35,8 @@ import { apiDocsRoutes } from './routes/api-docs.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { candidateAccessPaths, candidateAccessRoutes } from './routes/candidate-access.ts';
+import { candidateRoutes } from './routes/candidates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { groupConversationRoutes } from './routes/group-conversations.ts';
@@ -40,6 +45,7 @@ import { meRoutes } from './routes/me.ts';
 import { pairingRoutes } from './routes/pairings.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { planRoutes } from './routes/plans.ts';
+import { positionRoutes } from './routes/positions.ts';
 import { practiceRoutes } from './routes/practice.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -55,6 +61,10 @@ export interface AppOptions {
   /** The built web UI; without it only the API is served. */
   webRoot?: string;
   loginLimiter?: LoginLimiter;
+  /** Counts the candidates' link calls per client address. */
+  candidateLinkLimiter?: CandidateLinkLimiter;
+  /** The interview questions guides are built from; the shipped bank unless a test gives another. */
+  interviewBank?: InterviewBank;
   now?: () => Date;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
@@ -137,7 +147,8 @@ export function createApp(options: AppOptions) {
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
   app.use('/api/*', loadApiToken({ repositories, now }));
-  app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
+  app.use('/api/*', csrfProtection(transport, ['/api/auth/login', ...candidateAccessPaths]));
+  const interviewBank = options.interviewBank ?? defaultInterviewBank;
 
   const sessionStart = { repositories, secret: options.sessionSecret, transport, now, sessionHours: 12 };
   const sso: SsoContext = { sessionSecret: options.sessionSecret, environment: options.sso };
@@ -179,7 +190,18 @@ export function createApp(options: AppOptions) {
     .route('/', pairingRoutes(now))
     .route('/', groupConversationRoutes(now))
     .route('/', planRoutes(now))
-    .route('/', apiTokenRoutes(now));
+    .route('/', apiTokenRoutes(now))
+    .route('/', positionRoutes({ now, bank: interviewBank }))
+    .route('/', candidateRoutes({ now, bank: interviewBank, transport, repositories }))
+    .route(
+      '/',
+      candidateAccessRoutes({
+        repositories,
+        limiter: options.candidateLinkLimiter ?? createCandidateLinkLimiter(),
+        transport,
+        now,
+      }),
+    );
   // The reference page reads the document at its first visit, when every route is registered.
   api.route(
     '/',

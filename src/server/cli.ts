@@ -23,9 +23,11 @@ import {
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startControlServer } from './control.ts';
 import { openEmbedded } from './embedded.ts';
+import { scheduledJobs } from './jobs/index.ts';
 import { LockedError } from './lock.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, startMailLoop } from './mail.ts';
+import { createScheduler } from './scheduler.ts';
 import { sessionSecret } from './secret.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -103,6 +105,8 @@ async function start(config: Config) {
     handle.kind === 'pglite'
       ? await startControlServer(resolve(config.DATA_DIR), { backup: () => makeBackup(handle) }, logger)
       : async () => {};
+  // Retention and other jobs run on their own; several servers on one database run each job once between them.
+  const stopScheduler = createScheduler({ db: handle.db, jobs: scheduledJobs, logger }).start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -133,6 +137,7 @@ async function start(config: Config) {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopMail();
+    stopScheduler();
     server.close();
     await stopControl();
     await handle.close();

@@ -51,6 +51,30 @@ const da: Catalog = {
     'Fælles login er sat op med serverens miljøvariabler (SSO_*) og kan kun ændres dér. Kontakt driften.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
+  invalid_position: 'Stillingen kan ikke gemmes sådan. Se beskeden ved felterne.',
+  position_locked:
+    'Samtalerne er begyndt, så stillingens opsætning og samtaleguide ligger fast: alle kandidater skal møde de samme spørgsmål.',
+  position_transition: 'Stillingen kan ikke gå fra „{from}“ til „{to}“.',
+  position_stage: 'Det kan ikke gøres, mens stillingen har status „{status}“.',
+  score_submitted:
+    'Du har indsendt din bedømmelse, og den kan ikke ændres. Brug den samlede vurdering, hvis panelet ændrer mening.',
+  incomplete_score:
+    'Vælg et niveau og skriv en kort begrundelse ved alle fokuskompetencer, før du indsender.',
+  panel_not_done: 'Hele panelet skal have indsendt sin bedømmelse, før I samler en fælles vurdering.',
+  invalid_consolidation: 'Den samlede vurdering kan ikke gemmes sådan. Se beskeden ved kompetencerne.',
+  self_assessment_submitted:
+    'Kandidaten har allerede sendt sin selvevaluering, så der skal ikke sendes et nyt link.',
+  candidate_not_chosen: 'Kun den kandidat, der er valgt i beslutningen, kan ansættes.',
+  already_hired: 'Kandidaten er allerede ansat.',
+  invalid_hire: 'Ansættelsen kan ikke gennemføres sådan. Se beskeden ved felterne.',
+  candidate_link_invalid:
+    'Linket virker ikke. Tjek, at du har åbnet hele linket fra e-mailen. Virker det stadig ikke, så kontakt den, der sendte det.',
+  candidate_link_expired:
+    'Linket udløb {date}. Kontakt den, der sendte det, hvis du stadig vil sende din selvevaluering.',
+  candidate_link_used: 'Linket er brugt: din selvevaluering blev sendt {date}. Tak for den.',
+  too_many_requests: 'For mange forsøg fra din forbindelse. Vent {minutes} minutter, og prøv igen.',
+  candidate_link_closed:
+    'Ansættelsesforløbet er afsluttet, så linket virker ikke længere. Tak for din interesse.',
 };
 
 const en: Catalog = {
@@ -102,6 +126,31 @@ const en: Catalog = {
     "Single sign-on is set up in the server's environment variables (SSO_*) and can only be changed there. Contact operations.",
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
+  invalid_position: 'The position cannot be saved like this. See the messages by the fields.',
+  position_locked:
+    'The interviews have begun, so the set-up and the interview guide are fixed: every candidate must meet the same questions.',
+  position_transition: 'The position cannot go from “{from}” to “{to}”.',
+  position_stage: 'This cannot be done while the position is “{status}”.',
+  score_submitted:
+    'You have submitted your scores, and they cannot be changed. Use the consolidated score if the panel changes its mind.',
+  incomplete_score:
+    'Choose a level and write a short justification for every focus competence before you submit.',
+  panel_not_done: 'The whole panel must submit its scores before you agree a consolidated score.',
+  invalid_consolidation:
+    'The consolidated score cannot be saved like this. See the messages by the competences.',
+  self_assessment_submitted:
+    'The candidate has already sent their self-assessment, so no new link is needed.',
+  candidate_not_chosen: 'Only the candidate chosen in the decision can be hired.',
+  already_hired: 'The candidate has already been hired.',
+  invalid_hire: 'The hire cannot be completed like this. See the messages by the fields.',
+  candidate_link_invalid:
+    'The link does not work. Check that you opened the whole link from the e-mail. If it still does not work, contact the person who sent it.',
+  candidate_link_expired:
+    'The link expired on {date}. Contact the person who sent it if you still want to send your self-assessment.',
+  candidate_link_used: 'The link has been used: your self-assessment was sent on {date}. Thank you.',
+  too_many_requests: 'Too many attempts from your connection. Wait {minutes} minutes and try again.',
+  candidate_link_closed:
+    'The recruitment has ended, so the link no longer works. Thank you for your interest.',
 };
 
 const catalogs: Record<Locale, Catalog> = { da, en };
@@ -183,6 +232,24 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     default_unit_required: 'Vælg den enhed, nye personer oprettes i.',
     unit_unknown: 'Enheden findes ikke.',
     sso_required_for_password_off: 'Adgangskoder kan kun slås fra, når fælles login er slået til.',
+    focus_count: 'Vælg mellem {minimum} og {maximum} fokuskompetencer.',
+    unit_not_allowed: 'Du kan kun vælge enheder, du er leder for.',
+    person_not_active: 'Personen findes ikke eller er ikke aktiv i kommunen.',
+    duplicate_question: 'Spørgsmålet står allerede i guiden.',
+    not_in_focus: 'Kompetencen er ikke en af stillingens fokuskompetencer.',
+    own_text_required: 'Skriv spørgsmålet.',
+    competence_without_question: 'Kompetencen skal have mindst ét spørgsmål i guiden.',
+    level_required: 'Vælg et niveau.',
+    justification_required: 'Skriv en kort begrundelse.',
+    consolidation_missing: 'Vælg det niveau, panelet er enigt om.',
+    consolidation_note_required:
+      'Skriv kort, hvad I lagde vægt på: panelet var mere end ét niveau uenigt, eller niveauet ligger uden for panelets bedømmelser.',
+    candidate_unknown: 'Kandidaten hører ikke til stillingen.',
+    candidate_not_consolidated:
+      'Panelet skal have samlet en vurdering af kandidaten på alle fokuskompetencer først.',
+    email_taken: 'Der findes allerede en bruger med den e-mailadresse.',
+    competence_not_rated: 'Vælg et niveau eller "Kan ikke vurdere".',
+    role_profile_missing: 'Rolleprofilen findes ikke. Vælg en af kommunens rolleprofiler.',
   },
   en: {
     required: 'Must be filled in.',
@@ -253,6 +320,23 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     default_unit_required: 'Choose the unit new people are created in.',
     unit_unknown: 'The unit does not exist.',
     sso_required_for_password_off: 'Passwords can only be switched off while single sign-on is switched on.',
+    focus_count: 'Choose between {minimum} and {maximum} focus competences.',
+    unit_not_allowed: 'You can only choose units you lead.',
+    person_not_active: 'The person does not exist or is not active in the municipality.',
+    duplicate_question: 'The question is already in the guide.',
+    not_in_focus: 'The competence is not one of the focus competences of the position.',
+    own_text_required: 'Write the question.',
+    competence_without_question: 'The competence needs at least one question in the guide.',
+    level_required: 'Choose a level.',
+    justification_required: 'Write a short justification.',
+    consolidation_missing: 'Choose the level the panel agrees on.',
+    consolidation_note_required:
+      'Write briefly what you gave weight to: the panel was more than one level apart, or the level lies outside the panel’s scores.',
+    candidate_unknown: 'The candidate does not belong to the position.',
+    candidate_not_consolidated: 'The panel must agree a consolidated score on every focus competence first.',
+    email_taken: 'A user with this e-mail address already exists.',
+    competence_not_rated: 'Choose a level or "Cannot assess".',
+    role_profile_missing: 'The role profile does not exist. Choose one of the municipality’s role profiles.',
   },
 };
 

@@ -12,6 +12,7 @@ import {
   heldGroupConversation,
 } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
+import { testCandidate, testPosition } from '../support/recruitment.ts';
 import { type Person, worldRound } from '../support/world.ts';
 import {
   type Actor,
@@ -34,6 +35,8 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let testApp: TestApp;
     let frameworkVersionId: string;
     let roundId: string;
+    let positionId: string;
+    let candidateId: string;
     const conversationOf = new Map<string, HeldConversation>();
     const groupOf = new Map<string, HeldConversation>();
     const tokenOf = new Map<TokenActor, string>();
@@ -44,6 +47,8 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       const demo = testApp.repositories.forTenant(demoId);
       frameworkVersionId = (await demo.frameworks.listVersions())[0]!.id;
       roundId = (await demo.rounds.list()).find((round) => round.name === worldRound.name)!.id;
+      positionId = await testPosition(testApp, { panel: ['leaderSkranke'], status: 'interviewing' });
+      candidateId = await testCandidate(testApp, positionId, 'Matrix Kandidat');
       // Each employee actor's group MUS has two other colleagues from Team Skranke, and never the other actor.
       const others = {
         employee: await demoPersonIds(testApp, ['Fatima Ali', 'Kirsten Jensen']),
@@ -123,6 +128,8 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
         subjectId,
         frameworkVersionId,
         roundId,
+        positionId,
+        candidateId,
         ...conversationOf.get(subjectId)!,
         groupConversationId: groupOf.get(subjectId)!.conversationId,
       };

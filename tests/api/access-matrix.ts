@@ -7,6 +7,7 @@ import { defaultFramework, defaultRoleProfiles } from '../../content/index.ts';
 import {
   apiTokens,
   assessments,
+  candidates,
   colleaguePairings,
   conversationNotes,
   conversationPreparations,
@@ -14,6 +15,8 @@ import {
   frameworkVersions,
   goalActions,
   goals,
+  panelScores,
+  positions,
   practiceEntries,
   roleProfiles,
   rounds,
@@ -25,6 +28,16 @@ import { hashPassword } from '../../src/server/auth/passwords.ts';
 import type { TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation, heldGroupConversation } from '../support/conversations.ts';
 import { helperEmail, openPairing, practiceEntryOf } from '../support/practice.ts';
+import {
+  decidedPosition,
+  linkToken,
+  positionRow,
+  scoreAs,
+  setPositionStatus,
+  testCandidate,
+  testFocus,
+  testPosition,
+} from '../support/recruitment.ts';
 import { type Person, password, people } from '../support/world.ts';
 
 export const actors = [
@@ -89,6 +102,12 @@ const allTokens = (status: number): Record<TokenActor, number> => ({
 });
 
 export interface RequestContext {
+  /** A Team Skranke position in its interviews (HR's and Anne's, Anne on the panel; tests/support/recruitment.ts). */
+  positionId: string;
+  /** Its one candidate. */
+  candidateId: string;
+  /** Made by a route's `before` for one actor: a position, candidate or link token the call may use up. */
+  recruitment?: { positionId?: string; candidateId?: string; token?: string };
   /** The id of the subject person for this actor. */
   subjectId: string;
   /** The id of the demo municipality's published framework version. */
@@ -154,6 +173,18 @@ const inConversation = (status: number, employee = status): Record<Actor, number
   anonymous: 401,
   employeeOwn: employee,
   leaderInside: status,
+});
+
+/**
+ * Routes about one position or its candidates: HR and Anne (who leads the position's unit and sits on its panel) get
+ * `hr` and `anne`; a colleague, another team's leader, an administrator and another municipality are told it does
+ * not exist.
+ */
+const inPosition = (hr: number, anne = hr): Record<Actor, number> => ({
+  ...everyone(404),
+  anonymous: 401,
+  leaderInside: anne,
+  hr,
 });
 
 /** Keys are `METHOD /api/path` exactly as the app registers them (Hono's `:param` syntax). */
@@ -1062,6 +1093,220 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     },
     why: 'An administrator revokes their own municipality’s tokens; another municipality’s token does not exist for them.',
   },
+  'GET /api/positions': {
+    path: () => '/api/positions',
+    expected: everyone(200),
+    why: 'Everyone lists the positions they may see (HR all, a leader their units’, a member their panels’); content is checked separately.',
+  },
+  'POST /api/positions': {
+    path: () => '/api/positions',
+    body: async ({ testApp }) => ({
+      title: 'Matrixstilling',
+      ...(await skrankeAndProfile(testApp)),
+      focusCompetenceIds: testFocus,
+      panelIds: [(await testApp.repositories.system.findLoginByEmail(people.leaderSkranke))!.userId],
+    }),
+    expected: {
+      anonymous: 401,
+      employeeOwn: 403,
+      employeeColleague: 403,
+      leaderInside: 201,
+      leaderOutside: 422,
+      hr: 201,
+      admin: 403,
+      adminOtherMunicipality: 422,
+    },
+    why: 'HR creates positions in any unit, a leader in the units they lead; another unit is refused by name, and an administrator’s role alone creates none.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(positions).where(eq(positions.title, 'Matrixstilling'));
+    },
+  },
+  'GET /api/recruitment/people': {
+    path: () => '/api/recruitment/people',
+    expected: {
+      ...everyone(403),
+      anonymous: 401,
+      leaderInside: 200,
+      leaderOutside: 200,
+      hr: 200,
+      adminOtherMunicipality: 200,
+    },
+    why: 'Those who create positions pick a panel from their own municipality (the other administrator leads a unit there).',
+  },
+  'GET /api/positions/:positionId': {
+    path: ({ positionId }) => `/api/positions/${positionId}`,
+    expected: inPosition(200),
+    why: 'Only HR and the position’s leaders and panel see a position; to everyone else it does not exist.',
+  },
+  'PUT /api/positions/:positionId': {
+    path: ({ positionId }) => `/api/positions/${positionId}`,
+    before: (testApp, { positionId }) => setPositionStatus(testApp, positionId, 'open'),
+    body: async ({ testApp, positionId }) => ({
+      version: (await positionRow(testApp, positionId)).version,
+      title: 'Specialist i borgerbetjening',
+      focusCompetenceIds: testFocus,
+      panelIds: [(await testApp.repositories.system.findLoginByEmail(people.leaderSkranke))!.userId],
+    }),
+    expected: inPosition(200),
+    why: 'HR and the leaders of the position’s unit change its set-up before the interviews.',
+    after: (testApp, _person, { positionId }) => setPositionStatus(testApp, positionId, 'interviewing'),
+  },
+  'POST /api/positions/:positionId/status': {
+    path: ({ recruitment, positionId }) => `/api/positions/${recruitment?.positionId ?? positionId}/status`,
+    before: async (testApp, context) => {
+      context.recruitment = { positionId: await testPosition(testApp, { panel: ['leaderSkranke'] }) };
+    },
+    body: () => ({ version: 1, status: 'open' }),
+    expected: inPosition(200),
+    why: 'HR and the position’s leaders move it on.',
+  },
+  'GET /api/positions/:positionId/guide': {
+    path: ({ positionId }) => `/api/positions/${positionId}/guide`,
+    expected: inPosition(200),
+    why: 'The panel and those who manage the position read the guide.',
+  },
+  'GET /api/positions/:positionId/guide/suggestion': {
+    path: ({ positionId }) => `/api/positions/${positionId}/guide/suggestion`,
+    expected: inPosition(200),
+    why: 'The suggestion is read like the guide.',
+  },
+  'PUT /api/positions/:positionId/guide': {
+    path: ({ positionId }) => `/api/positions/${positionId}/guide`,
+    before: (testApp, { positionId }) => setPositionStatus(testApp, positionId, 'open'),
+    body: async ({ testApp, positionId }) => {
+      const row = await positionRow(testApp, positionId);
+      return { version: row.guideVersion, items: row.guide };
+    },
+    expected: inPosition(200),
+    why: 'HR and the position’s leaders edit the guide before the interviews.',
+    after: (testApp, _person, { positionId }) => setPositionStatus(testApp, positionId, 'interviewing'),
+  },
+  'GET /api/positions/:positionId/guide.pdf': {
+    path: ({ positionId }) => `/api/positions/${positionId}/guide.pdf`,
+    expected: inPosition(200),
+    why: 'The panel and those who manage the position print the guide.',
+  },
+  'GET /api/positions/:positionId/comparison': {
+    path: ({ positionId }) => `/api/positions/${positionId}/comparison`,
+    expected: inPosition(200),
+    why: 'The panel and those who manage the position compare the candidates.',
+  },
+  'POST /api/positions/:positionId/decision': {
+    path: ({ positionId }) => `/api/positions/${positionId}/decision`,
+    body: async ({ testApp, positionId, candidateId }) => ({
+      version: (await positionRow(testApp, positionId)).version,
+      candidateId,
+      reason: 'Matrixbeslutning.',
+    }),
+    expected: inPosition(422),
+    why: 'Those who manage the position decide; the candidate is not consolidated yet (422), which shows the call got past access control.',
+  },
+  'GET /api/positions/:positionId/candidates': {
+    path: ({ positionId }) => `/api/positions/${positionId}/candidates`,
+    expected: inPosition(200),
+    why: 'The panel and those who manage the position list its candidates (each read is logged).',
+  },
+  'POST /api/positions/:positionId/candidates': {
+    path: ({ positionId }) => `/api/positions/${positionId}/candidates`,
+    body: () => ({ name: 'Matrix Ny', email: 'matrix.ny@privat.example' }),
+    expected: inPosition(201),
+    why: 'HR and the position’s leaders add candidates.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(candidates).where(eq(candidates.name, 'Matrix Ny'));
+    },
+  },
+  'GET /api/candidates/:candidateId': {
+    path: ({ candidateId }) => `/api/candidates/${candidateId}`,
+    expected: inPosition(200),
+    why: 'A candidate is seen by the panel and those who manage the position (each read is logged).',
+  },
+  'DELETE /api/candidates/:candidateId': {
+    path: ({ recruitment, candidateId }) => `/api/candidates/${recruitment?.candidateId ?? candidateId}`,
+    before: async (testApp, context) => {
+      context.recruitment = { candidateId: await testCandidate(testApp, context.positionId) };
+    },
+    expected: inPosition(204, 403),
+    why: 'Erasing a candidate on request is HR’s; the leader may see the candidate but not erase them.',
+  },
+  'POST /api/candidates/:candidateId/link': {
+    path: ({ candidateId }) => `/api/candidates/${candidateId}/link`,
+    body: () => ({ send: false }),
+    expected: inPosition(201),
+    why: 'HR and the position’s leaders send a candidate their self-assessment link.',
+  },
+  'PUT /api/candidates/:candidateId/score': {
+    path: ({ candidateId }) => `/api/candidates/${candidateId}/score`,
+    body: async ({ testApp, candidateId }) => {
+      const anne = (await testApp.repositories.system.findLoginByEmail(people.leaderSkranke))!.userId;
+      const [row] = await testApp.handle.db
+        .select()
+        .from(panelScores)
+        .where(and(eq(panelScores.candidateId, candidateId), eq(panelScores.panelMemberId, anne)));
+      return {
+        version: row?.version ?? 0,
+        ratings: { spoergeteknik: { level: 3, justification: 'Godt eksempel.' } },
+      };
+    },
+    expected: inPosition(403, 200),
+    why: 'Only panel members score; HR manages the position but is not on this panel.',
+  },
+  'POST /api/candidates/:candidateId/score/submit': {
+    path: ({ recruitment }) => `/api/candidates/${recruitment?.candidateId}/score/submit`,
+    before: async (testApp, context) => {
+      const candidateId = await testCandidate(testApp, context.positionId);
+      await scoreAs(testApp, candidateId, 'leaderSkranke', 3, { submit: false });
+      context.recruitment = { candidateId };
+    },
+    body: () => ({ version: 1 }),
+    expected: inPosition(403, 200),
+    why: 'A panel member submits their own score.',
+  },
+  'PUT /api/candidates/:candidateId/consolidation': {
+    path: ({ recruitment }) => `/api/candidates/${recruitment?.candidateId}/consolidation`,
+    before: async (testApp, context) => {
+      const candidateId = await testCandidate(testApp, context.positionId);
+      await scoreAs(testApp, candidateId, 'leaderSkranke', 3);
+      context.recruitment = { candidateId };
+    },
+    body: () => ({ version: 0, scores: Object.fromEntries(testFocus.map((id) => [id, { level: 3 }])) }),
+    expected: inPosition(200),
+    why: 'Once the panel has submitted, a member or those who manage the position record the agreed score.',
+  },
+  'POST /api/candidates/:candidateId/hire': {
+    path: ({ recruitment }) => `/api/candidates/${recruitment?.candidateId}/hire`,
+    before: async (testApp, context) => {
+      context.recruitment = await decidedPosition(testApp);
+    },
+    body: async ({ testApp }) => ({
+      unitId: (await skrankeAndProfile(testApp)).unitId,
+      email: `ny.${Math.random().toString(36).slice(2, 10)}@demokommune.example`,
+      consentConfirmed: true,
+    }),
+    expected: inPosition(201),
+    why: 'HR and the leaders of the unit hire the chosen candidate.',
+  },
+  'POST /api/candidate-access/form': {
+    path: () => '/api/candidate-access/form',
+    before: async (testApp, context) => {
+      context.recruitment = { token: await linkToken(testApp, context.candidateId) };
+    },
+    body: ({ recruitment }) => ({ token: recruitment?.token }),
+    expected: everyone(200, 200),
+    why: 'The personal link is the key, with or without a session; it opens that candidate’s form and nothing else.',
+  },
+  'POST /api/candidate-access/submit': {
+    path: () => '/api/candidate-access/submit',
+    before: async (testApp, context) => {
+      const candidateId = await testCandidate(testApp, context.positionId);
+      context.recruitment = { candidateId, token: await linkToken(testApp, candidateId) };
+    },
+    body: ({ recruitment }) => ({
+      token: recruitment?.token,
+      ratings: Object.fromEntries(testFocus.map((id) => [id, 2])),
+    }),
+    expected: everyone(200, 200),
+    why: 'The candidate submits once through their link, without an account.',
+  },
 };
 
 /** Only administrators: `own` for this municipality's, `other` for the other municipality's administrator. */
@@ -1213,4 +1458,15 @@ async function subjectUnit(testApp: TestApp, context: RequestContext): Promise<v
 async function pairingOfSubject(testApp: TestApp, context: RequestContext): Promise<void> {
   await testApp.handle.db.delete(colleaguePairings).where(eq(colleaguePairings.learnerId, context.subjectId));
   context.pairingId = await openPairing(testApp, context.subjectId);
+}
+
+/** The demo's Team Skranke and its "Specialist i borgerbetjening" role profile, for a new position or hire. */
+async function skrankeAndProfile(testApp: TestApp) {
+  const demoId = (await testApp.repositories.system.findMunicipalityBySlug('demo-kommune'))!.id;
+  const tenant = testApp.repositories.forTenant(demoId);
+  const unit = (await tenant.people.listUnits()).find((entry) => entry.name === 'Team Skranke')!;
+  const profile = (await tenant.frameworks.listRoleProfiles()).find(
+    (entry) => entry.key === 'specialist-i-borgerbetjening',
+  )!;
+  return { unitId: unit.id, roleProfileId: profile.id };
 }

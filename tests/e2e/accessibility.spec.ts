@@ -8,6 +8,14 @@ import {
   uniquePlace,
 } from './conversations-helpers.ts';
 import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
+import {
+  addCandidateByApi,
+  createPositionByApi,
+  e2eFocus,
+  hrAccount,
+  linkByApi,
+  scoreByApi,
+} from './recruitment-helpers.ts';
 
 test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   test.setTimeout(180_000);
@@ -378,4 +386,87 @@ test('single sign-on and API token pages have no WCAG 2.1 A/AA violations, with 
   await page.getByRole('button', { name: 'Ja, tilbagekald' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'er tilbagekaldt' })).toBeVisible();
   await logOut(page);
+});
+
+test.describe('recruitment', () => {
+  // The candidate's used link answers 410 on purpose: the page then says so.
+  test.use({ expectedErrors: { '/api/candidate-access/form': 410 } });
+
+  test('every recruitment page, and the candidate’s own page, has no WCAG 2.1 A/AA violations', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await logIn(page, hrAccount.email);
+    await useDanish(page);
+    // Camilla sits on the panel herself, so her candidate page shows the scoring form.
+    const position = await createPositionByApi(
+      page,
+      uniquePlace('Axe-stilling'),
+      [hrAccount.email],
+      'interviewing',
+    );
+    const positionId = position.position.id;
+    const unscored = await addCandidateByApi(page, positionId, 'Åse Ærø', 'aase.aeroe@privat.example');
+    const scored = await addCandidateByApi(page, positionId, 'Øjvind Ågård', 'oejvind@privat.example');
+    await scoreByApi(page, scored.id, 3);
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const consolidated = await page.request.put(`/api/candidates/${scored.id}/consolidation`, {
+      headers: { 'X-CSRF-Token': me.csrfToken },
+      data: { version: 0, scores: Object.fromEntries(e2eFocus.map((id) => [id, { level: 3 }])) },
+    });
+    expect(consolidated.status()).toBe(200);
+    const fresh = await linkByApi(page, unscored.id);
+    const used = await linkByApi(page, scored.id);
+    const submitted = await page.request.post('/api/candidate-access/submit', {
+      data: { token: used.url.split('#')[1], ratings: Object.fromEntries(e2eFocus.map((id) => [id, 2])) },
+    });
+    expect(submitted.status()).toBe(200);
+
+    const check = async (path: string, heading: string | RegExp, where: string) => {
+      await page.goto(path);
+      await expect(pageHeading(page)).toHaveText(heading);
+      await settled(page);
+      await expectNoAxeViolations(page, where);
+    };
+    await check('/rekruttering', 'Rekruttering', 'positions');
+    await check('/rekruttering/ny', 'Opret stilling', 'new position');
+    await page.getByRole('button', { name: 'Opret stillingen' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoAxeViolations(page, 'new position with errors');
+    await check(`/rekruttering/${positionId}`, position.position.title, 'position');
+    await check(`/rekruttering/${positionId}/guide`, 'Samtaleguide', 'interview guide');
+    await check(
+      `/rekruttering/${positionId}/kandidater/${unscored.id}`,
+      'Åse Ærø',
+      'candidate with scoring form',
+    );
+    await page.getByRole('button', { name: 'Indsend bedømmelse' }).click();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+    await expectNoAxeViolations(page, 'scoring form with errors');
+    await check(`/rekruttering/${positionId}/kandidater/${scored.id}`, 'Øjvind Ågård', 'scored candidate');
+    await check(`/rekruttering/${positionId}/sammenligning`, 'Sammenlign kandidaterne', 'comparison');
+    await expect(page.locator('.chart-canvas svg')).toBeVisible();
+    await expectNoAxeViolations(page, 'comparison with the chart drawn');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await check(`/rekruttering/${positionId}/guide`, 'Interview guide', 'interview guide in English');
+    await check(
+      `/rekruttering/${positionId}/sammenligning`,
+      'Compare the candidates',
+      'comparison in English',
+    );
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await logOut(page);
+
+    // The candidate's page, without a session: a working link, and a used one that says so.
+    await page.goto(fresh.url.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(pageHeading(page)).toHaveText('Selvevaluering');
+    await settled(page);
+    await expect(page.getByRole('radio').first()).toBeVisible();
+    await expectNoAxeViolations(page, 'candidate self-assessment');
+    await page.goto(used.url.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(page.getByText('Linket er brugt', { exact: false })).toBeVisible();
+    await expectNoAxeViolations(page, 'candidate self-assessment, link used');
+  });
 });

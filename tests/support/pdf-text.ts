@@ -61,3 +61,30 @@ export async function pdfTextBoxes(bytes: Uint8Array): Promise<PdfTextBox[]> {
     ),
   );
 }
+
+const a4 = { width: 595.28, height: 841.89, margin: 36 };
+
+/** Pairs of text runs on one page whose boxes intersect by more than half a point, and runs outside the margins. */
+export async function pdfLayoutProblems(bytes: Uint8Array): Promise<string[]> {
+  const boxes = await pdfTextBoxes(bytes);
+  const overlap = (a: PdfTextBox, b: PdfTextBox) =>
+    a.page === b.page &&
+    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 &&
+    Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+  const problems = boxes.flatMap((box, index) =>
+    boxes
+      .slice(index + 1)
+      .filter((other) => overlap(box, other))
+      .map((other) => `page ${box.page}: "${box.text}" overlaps "${other.text}"`),
+  );
+  for (const box of boxes) {
+    if (
+      box.x < a4.margin - 1 ||
+      box.x + box.width > a4.width - a4.margin + 1 ||
+      box.y < a4.margin - 1 ||
+      box.y + box.height > a4.height - a4.margin + 1
+    )
+      problems.push(`page ${box.page}: "${box.text}" leaves the margins`);
+  }
+  return problems;
+}

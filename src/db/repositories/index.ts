@@ -7,6 +7,7 @@ import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
 import { practiceRepository } from './practice.ts';
+import { recruitmentRepository } from './recruitment.ts';
 import { roundRepository } from './rounds.ts';
 import { ssoLoginRepository, ssoRepository } from './sso.ts';
 import { systemRepository } from './system.ts';
@@ -22,6 +23,7 @@ export interface TenantRepositories {
   pairings: ReturnType<typeof pairingRepository>;
   apiTokens: ReturnType<typeof apiTokenRepository>;
   sso: ReturnType<typeof ssoRepository>;
+  recruitment: ReturnType<typeof recruitmentRepository>;
 }
 
 export interface Repositories {
@@ -48,6 +50,7 @@ export function createRepositories(db: Database): Repositories {
       pairings: pairingRepository(db, municipalityId),
       apiTokens: apiTokenRepository(db, municipalityId),
       sso: ssoRepository(db, municipalityId),
+      recruitment: recruitmentRepository(db, municipalityId),
     }),
   };
 }

@@ -1,8 +1,18 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
-import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { ApiTokenScope } from '../../domain/api-tokens.ts';
 import type { Database } from '../client.ts';
-import { apiTokens, municipalities, outbox, sessions, unitLeaders, users } from '../schema.ts';
+import {
+  apiTokens,
+  candidateLinks,
+  candidates,
+  municipalities,
+  outbox,
+  positions,
+  sessions,
+  unitLeaders,
+  users,
+} from '../schema.ts';
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -189,6 +199,43 @@ export function systemRepository(db: Database) {
         .where(
           and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, staleBefore))),
         );
+    },
+
+    /**
+     * A candidate's link by the hash of its token, with the candidate and position it opens: the token is the only
+     * thing the candidate brings, so the municipality is learnt from it.
+     */
+    async findCandidateLink(tokenHash: string) {
+      const [row] = await db
+        .select({ link: candidateLinks, candidate: candidates, position: positions })
+        .from(candidateLinks)
+        .innerJoin(candidates, eq(candidates.id, candidateLinks.candidateId))
+        .innerJoin(positions, eq(positions.id, candidates.positionId))
+        .where(eq(candidateLinks.tokenHash, tokenHash));
+      return row;
+    },
+
+    /**
+     * Closed positions of every municipality whose candidates are due for deletion at `now`: closed at least the
+     * municipality's retention period ago, and not yet cleared. The month arithmetic is PostgreSQL's own
+     * (in UTC), which ends on the month's last day as `retentionDeadline` in the domain does.
+     */
+    async positionsDueForCandidateDeletion(
+      now: Date,
+    ): Promise<{ positionId: string; municipalityId: string }[]> {
+      return db
+        .select({ positionId: positions.id, municipalityId: positions.municipalityId })
+        .from(positions)
+        .innerJoin(municipalities, eq(municipalities.id, positions.municipalityId))
+        .where(
+          and(
+            eq(positions.status, 'closed'),
+            isNotNull(positions.closedAt),
+            isNull(positions.candidatesDeletedAt),
+            sql`(${positions.closedAt} at time zone 'UTC' + make_interval(months => ${municipalities.candidateRetentionMonths})) at time zone 'UTC' <= ${now.toISOString()}::timestamptz`,
+          ),
+        )
+        .orderBy(asc(positions.closedAt));
     },
 
     /** Ends every other session of a person, e.g. after a password change. */

@@ -1,8 +1,11 @@
 /** @module The demo municipality: a Borgerservice with two teams, their leaders, HR and an administrator. */
+import { createHash, randomBytes } from 'node:crypto';
 
 import { defaultCoachingBank } from '../../../content/index.ts';
+import { defaultInterviewBank } from '../../../content/interview.ts';
 import { competencesOf } from '../../domain/framework.ts';
 import { groupGuide } from '../../domain/group-conversations.ts';
+import { interviewGuide } from '../../domain/interview-guide.ts';
 import { type CompetenceProfile, competenceProfiles } from '../../domain/profile.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { installDefaultContent } from './default-content.ts';
@@ -120,7 +123,112 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
   }
   await seedSpringRound(tenant, userIds);
   await seedDemoPractice(tenant, userIds);
+  await seedRecruitment(tenant, userIds, unitIds.skranke);
   return municipality;
+}
+
+/**
+ * Camilla (HR) recruits a specialist for Team Skranke with Anne and Fatima on the panel. The interviews are under way:
+ * Anne has scored Sara; Fatima has not yet, so the demo shows the blind panel. Jakob has a link waiting.
+ */
+async function seedRecruitment(
+  tenant: ReturnType<Repositories['forTenant']>,
+  userIds: Map<string, string>,
+  skrankeId: string,
+) {
+  const [version] = await tenant.frameworks.listVersions();
+  const profile = (await tenant.frameworks.listRoleProfilesOf(version!.id)).find(
+    (entry) => entry.key === 'specialist-i-borgerbetjening',
+  )!;
+  const focus = [
+    'spoergeteknik',
+    'konfliktnedtrapning',
+    'medbetjening',
+    'digital-vejledning-og-motivation',
+    'kulturel-aabenhed',
+  ];
+  const camilla = userIds.get('Camilla Thomsen')!;
+  const anne = userIds.get('Anne Kristensen')!;
+  const position = await tenant.recruitment.createPosition({
+    title: 'Specialist i borgerbetjening, 37 timer',
+    unitId: skrankeId,
+    roleProfileId: profile.id,
+    frameworkVersionId: version!.id,
+    targets: profile.targets,
+    focusCompetenceIds: focus,
+    guide: interviewGuide({
+      focusCompetenceIds: focus,
+      competenceOrder: competencesOf(version!.document).map((competence) => competence.id),
+      bank: defaultInterviewBank,
+    }),
+    panelIds: [anne, userIds.get('Fatima Ali')!],
+    createdById: camilla,
+  });
+  const at = new Date('2026-09-14T09:00:00Z');
+  const added = [];
+  for (const [name, email] of [
+    ['Sara Holm', 'sara.holm@privat.example'],
+    ['Jakob Winther', 'jakob.winther@privat.example'],
+  ] as const) {
+    added.push(
+      await tenant.recruitment.createCandidate({
+        positionId: position.id,
+        name,
+        email,
+        locale: 'da',
+        externalUrl: null,
+        createdById: camilla,
+      }),
+    );
+  }
+  const sara = added[0]!;
+  // Jakob has been sent a self-assessment link and not answered yet; nobody knows its token, so it stays unanswered.
+  await tenant.recruitment.createLink({
+    candidateId: added[1]!.id,
+    tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+    expiresAt: new Date(Date.now() + 14 * 86_400_000),
+    createdById: camilla,
+    email: null,
+  });
+  const justification: Record<string, [number, string]> = {
+    spoergeteknik: [
+      3,
+      'Beskrev, hvordan hun fandt ud af, at borgeren egentlig manglede hjælp til boligstøtte, ved at spørge åbent.',
+    ],
+    konfliktnedtrapning: [2, 'Et eksempel fra en butik; hun holdt roen, men hentede hurtigt en leder.'],
+    medbetjening: [3, 'Lod en ældre borger selv taste på tabletten og viste kun vej.'],
+    'digital-vejledning-og-motivation': [
+      3,
+      'Har vist kolleger, hvordan Digital Post virker på iPhone og Android.',
+    ],
+    'kulturel-aabenhed': [3, 'Brugte billeder og enkle ord med en borger med lidt dansk.'],
+  };
+  const draft = await tenant.recruitment.saveScoreDraft({
+    candidateId: sara.id,
+    panelMemberId: anne,
+    expectedVersion: 0,
+    ratings: Object.fromEntries(
+      Object.entries(justification).map(([id, [level, text]]) => [id, { level, justification: text }]),
+    ),
+    now: at,
+  });
+  if (draft.outcome !== 'saved') throw new Error('demo score not saved');
+  await tenant.recruitment.submitScore({
+    candidateId: sara.id,
+    panelMemberId: anne,
+    expectedVersion: draft.row.version,
+    now: at,
+  });
+  for (const status of ['open', 'interviewing'] as const) {
+    const current = (await tenant.recruitment.findPosition(position.id))!;
+    await tenant.recruitment.setStatus(
+      position.id,
+      current.version,
+      current.status as 'draft' | 'open',
+      status,
+      at,
+    );
+  }
 }
 
 /**

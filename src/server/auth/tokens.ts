@@ -1,5 +1,5 @@
 /** @module Session tokens: random in the cookie, a keyed hash in the database. */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const sessionCookieName = 'vejviser_session';
 
@@ -21,3 +21,9 @@ export function oneTimePassword(): string {
   const characters = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
   return characters.match(/.{5}/g)!.join('-');
 }
+
+/**
+ * What is kept of a candidate's link token: its SHA-256. The token carries 256 random bits, so unlike a password it
+ * needs no salt or slow hash to be safe from guessing; a copy of the database gives no working link.
+ */
+export const candidateTokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');

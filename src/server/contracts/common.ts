@@ -40,6 +40,23 @@ export const errorCodes = [
   'invalid_sso_settings',
   'sso_set_by_environment',
   'internal_error',
+  'invalid_position',
+  'position_locked',
+  'position_transition',
+  'position_stage',
+  'score_submitted',
+  'incomplete_score',
+  'panel_not_done',
+  'invalid_consolidation',
+  'self_assessment_submitted',
+  'candidate_not_chosen',
+  'already_hired',
+  'invalid_hire',
+  'candidate_link_invalid',
+  'candidate_link_expired',
+  'candidate_link_used',
+  'too_many_requests',
+  'candidate_link_closed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,10 +1,12 @@
 /** @module Contracts of profiling rounds: starting, following, rating, reopening and closing them. */
 import { z } from 'zod';
+import { retentionMonths } from '../../domain/recruitment.ts';
 import { localizedTextSchema } from '../../domain/text.ts';
 import { idSchema } from './common.ts';
 import { conversationTaskSchema } from './conversations.ts';
 import { pairingTaskSchema } from './pairings.ts';
 import { personRefSchema } from './people.ts';
+import { interviewBaselineSchema, recruitmentTaskSchema } from './recruitment.ts';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -163,6 +165,8 @@ export const taskListSchema = z
     conversations: z.array(conversationTaskSchema),
     /** Open pairings: a colleague to learn from, or to help. */
     pairings: z.array(pairingTaskSchema),
+    /** Candidates the caller still has to score as a panel member. */
+    recruitment: z.array(recruitmentTaskSchema),
   })
   .meta({ id: 'TaskList' });
 
@@ -214,6 +218,8 @@ export const profileSchema = z
       z.string(),
       z.array(z.strictObject({ roundId: idSchema, date: isoDate, level: levelOrNull })),
     ),
+    /** For someone hired through Vejviser: the panel's consolidated interview levels, a starting point only. */
+    interviewBaseline: interviewBaselineSchema.nullable(),
   })
   .meta({ id: 'Profile' });
 export type Profile = z.infer<typeof profileSchema>;
@@ -231,8 +237,16 @@ export const outboxMessageSchema = z
 export const outboxSchema = z.strictObject({ messages: z.array(outboxMessageSchema) }).meta({ id: 'Outbox' });
 
 export const settingsSchema = z
-  .strictObject({ hrSeesRounds: z.boolean(), timeZone: z.string() })
+  .strictObject({
+    hrSeesRounds: z.boolean(),
+    timeZone: z.string(),
+    /** Months after a position closes before its candidates' data is deleted. */
+    candidateRetentionMonths: z.number().int(),
+  })
   .meta({ id: 'MunicipalitySettings' });
 export const settingsInputSchema = z
-  .strictObject({ hrSeesRounds: z.boolean() })
+  .strictObject({
+    hrSeesRounds: z.boolean(),
+    candidateRetentionMonths: z.number().int().min(retentionMonths.min).max(retentionMonths.max).optional(),
+  })
   .meta({ id: 'SettingsInput' });

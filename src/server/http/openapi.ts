@@ -28,6 +28,7 @@ export const errors = {
   ),
   404: errorResponse('Not found, or not visible to the caller.'),
   409: errorResponse('Changed by someone else in the meantime.'),
+  410: errorResponse('No longer available: a personal link that has been used or has expired.'),
   415: errorResponse('The body is not JSON.'),
   422: errorResponse('Understood, but refused.'),
   429: errorResponse('Too many attempts.'),

@@ -1,37 +1,14 @@
 /** @module The conversation summary PDF: valid, one page for a normal plan, Danish letters intact, both languages. */
 import { describe, expect, it } from 'vitest';
-import { type PdfTextBox, pdfText, pdfTextBoxes } from '../../../tests/support/pdf-text.ts';
+import { pdfLayoutProblems, pdfText } from '../../../tests/support/pdf-text.ts';
 import { summarySample } from '../../../tests/support/summary-sample.ts';
 import { type ConversationSummaryPdfInput, conversationSummaryPdf } from './conversation-summary.ts';
 
 const input = summarySample;
 
-const a4 = { width: 595.28, height: 841.89, margin: 36 };
-
-/** Pairs of text runs on one page whose boxes intersect by more than half a point, and runs outside the margins. */
-async function layoutProblems(summary: ConversationSummaryPdfInput): Promise<string[]> {
-  const boxes = await pdfTextBoxes(await conversationSummaryPdf(summary));
-  const overlap = (a: PdfTextBox, b: PdfTextBox) =>
-    a.page === b.page &&
-    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 &&
-    Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
-  const problems = boxes.flatMap((box, index) =>
-    boxes
-      .slice(index + 1)
-      .filter((other) => overlap(box, other))
-      .map((other) => `page ${box.page}: "${box.text}" overlaps "${other.text}"`),
-  );
-  for (const box of boxes) {
-    if (
-      box.x < a4.margin - 1 ||
-      box.x + box.width > a4.width - a4.margin + 1 ||
-      box.y < a4.margin - 1 ||
-      box.y + box.height > a4.height - a4.margin + 1
-    )
-      problems.push(`page ${box.page}: "${box.text}" leaves the margins`);
-  }
-  return problems;
-}
+/** Pairs of text runs that overlap, and runs outside the margins, in the summary of `summary`. */
+const layoutProblems = async (summary: ConversationSummaryPdfInput) =>
+  pdfLayoutProblems(await conversationSummaryPdf(summary));
 
 const longPlan = () => {
   const long = input('da', 10);

@@ -2,10 +2,7 @@
  * @module The one-page summary of a conversation as PDF (pdfkit): who and when, the profile radar with its numbers,
  * the agreed goals and actions, the next follow-up and both signatures, in Danish or English.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import { woffToSfnt } from './woff.ts';
+import { createPdf, grid, ink, muted } from './document.ts';
 
 export type PlanItemStatus = 'not_started' | 'in_progress' | 'done' | 'dropped';
 
@@ -126,24 +123,6 @@ const labels = {
   },
 } as const;
 
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-/** IBM Plex Sans, the UI's typeface, from the installed package: read once per process. */
-const loadFonts = () => {
-  const font = (weight: number) =>
-    woffToSfnt(
-      readFileSync(
-        require.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-normal.woff`),
-      ),
-    );
-  fonts ??= { regular: font(400), bold: font(600) };
-  return fonts;
-};
-
-const ink = '#1a1a1a';
-const muted = '#545454';
-const grid = '#b0b0b0';
-
 /** The three layers differ by line style and marker shape, so the chart reads in black and white. */
 const series = [
   { key: 'self', dash: undefined as number[] | undefined, marker: 'circle' },
@@ -165,46 +144,11 @@ export async function conversationSummaryPdf(input: ConversationSummaryPdfInput)
   const number = (value: number | null) =>
     value === null ? '–' : new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value);
 
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 36,
-    lang: input.locale,
-    info: {
-      Title: `${text.title[input.kind]}: ${input.employee.name}`,
-      Author: input.municipalityName,
-      Creator: 'Vejviser',
-    },
+  const { doc, finished, left, width, heading, line, keepRoom } = createPdf({
+    locale: input.locale,
+    title: `${text.title[input.kind]}: ${input.employee.name}`,
+    author: input.municipalityName,
   });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  /** A heading or a goal title never ends a page alone: start a new page unless `height` more points fit. */
-  const keepRoom = (height: number) => {
-    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  };
-  const heading = (value: string, size = 11, after = 40) => {
-    keepRoom(size * 2 + after);
-    doc.moveDown(0.5).font('bold').fontSize(size).fillColor(ink).text(value, left, doc.y, { width });
-    doc.moveDown(0.2);
-  };
-  const line = (label: string, value: string, indent = 0) => {
-    doc
-      .font('bold')
-      .fontSize(8.5)
-      .fillColor(ink)
-      .text(`${label}: `, left + indent, doc.y, { continued: true, width: width - indent })
-      .font('regular')
-      .text(value);
-  };
 
   // Header.
   doc.font('regular').fontSize(9).fillColor(muted).text(input.municipalityName, left, doc.y, { width });

@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TenantRepositories } from '../../db/repositories/index.ts';
 import { canSeePerson, hasRole, unitsLedBy } from '../../domain/access.ts';
+import { competencesOf } from '../../domain/framework.ts';
 import {
   areaProfiles,
   competenceProfiles,
@@ -141,6 +142,10 @@ export function profileRoutes() {
         subjectPersonId: person.id,
         purpose: 'personnel_management',
       });
+      const baseline = await tenant.recruitment.baselineOf(person.id);
+      const baselineFramework = baseline
+        ? await tenant.frameworks.findVersion(baseline.frameworkVersionId)
+        : undefined;
       return reply(c, profileSchema, {
         person: { id: person.id, name: person.name },
         rounds: roundProfiles,
@@ -151,6 +156,21 @@ export function profileRoutes() {
             profiles: round.competences,
           })),
         ),
+        interviewBaseline: baseline
+          ? {
+              positionTitle: baseline.positionTitle,
+              frameworkVersionId: baseline.frameworkVersionId,
+              interviewedAt: baseline.interviewedAt.toISOString(),
+              // In the framework's order: the stored levels are a JSON object, whose key order PostgreSQL does not keep.
+              competences: competencesOf(baselineFramework!.document)
+                .filter((competence) => Object.hasOwn(baseline.levels, competence.id))
+                .map((competence) => ({
+                  competenceId: competence.id,
+                  level: baseline.levels[competence.id]!,
+                  target: baseline.targets[competence.id] ?? null,
+                })),
+            }
+          : null,
       });
     },
   );
@@ -201,6 +221,7 @@ export function profileRoutes() {
       return reply(c, settingsSchema, {
         hrSeesRounds: municipality.hrSeesRounds,
         timeZone: municipality.timeZone,
+        candidateRetentionMonths: municipality.candidateRetentionMonths,
       });
     },
   );
@@ -217,9 +238,16 @@ export function profileRoutes() {
     }),
     async (c) => {
       const { tenant, municipality } = await settingsOf(c);
-      const { hrSeesRounds } = c.req.valid('json');
+      const { hrSeesRounds, candidateRetentionMonths } = c.req.valid('json');
       await tenant.rounds.setHrSeesRounds(hrSeesRounds);
-      return reply(c, settingsSchema, { hrSeesRounds, timeZone: municipality.timeZone });
+      if (candidateRetentionMonths !== undefined) {
+        await tenant.recruitment.setCandidateRetentionMonths(candidateRetentionMonths);
+      }
+      return reply(c, settingsSchema, {
+        hrSeesRounds,
+        timeZone: municipality.timeZone,
+        candidateRetentionMonths: candidateRetentionMonths ?? municipality.candidateRetentionMonths,
+      });
     },
   );
 

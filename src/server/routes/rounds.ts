@@ -658,7 +658,13 @@ export function roundRoutes(now: () => Date) {
       );
       const conversations = await conversationTasks(tenant, principal, units, today);
       const pairings = await pairingTasks(tenant, principal, today, c.get('locale'));
-      return reply(c, taskListSchema, { tasks, conversations, pairings });
+      const recruitment = (await tenant.recruitment.scoringTasksOf(principal.userId)).map((task) => ({
+        positionId: task.positionId,
+        positionTitle: task.positionTitle,
+        candidate: { id: task.candidateId, name: task.candidateName },
+        state: task.scoreStatus === 'draft' ? ('draft' as const) : ('not_started' as const),
+      }));
+      return reply(c, taskListSchema, { tasks, conversations, pairings, recruitment });
     },
   );
 

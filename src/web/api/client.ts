@@ -61,6 +61,28 @@ import type {
   TalkingPoints,
 } from '../../server/contracts/practice.ts';
 import type {
+  CandidateDetail,
+  CandidateForm,
+  CandidateInput,
+  CandidateSummary,
+  Comparison,
+  ConsolidationInput,
+  candidateListSchema,
+  DecisionInput,
+  GuideQuestionInput,
+  HireInput,
+  HireResult,
+  InterviewGuide,
+  LinkCreated,
+  LinkInput,
+  PanelOptions,
+  PositionDetail,
+  PositionInput,
+  PositionUpdate,
+  positionListSchema,
+  ScoreDraftInput,
+} from '../../server/contracts/recruitment.ts';
+import type {
   Assessment,
   AssessmentDraftInput,
   outboxSchema,
@@ -86,6 +108,9 @@ export type Outbox = z.infer<typeof outboxSchema>;
 export type MunicipalitySettings = z.infer<typeof settingsSchema>;
 export type Rater = 'self' | 'leader';
 export type ConversationList = z.infer<typeof conversationListSchema>;
+export type PositionList = z.infer<typeof positionListSchema>;
+export type CandidateList = z.infer<typeof candidateListSchema>;
+export type MyScore = NonNullable<CandidateDetail['myScore']>;
 
 /** The practice log's filters, as the page's address keeps them. */
 export interface PracticeLogFilter {
@@ -346,7 +371,7 @@ export const api = {
   addGroupAddendum: (conversationId: string, text: string) =>
     request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/addenda`, { text }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
-  saveSettings: (input: { hrSeesRounds: boolean }) =>
+  saveSettings: (input: { hrSeesRounds: boolean; candidateRetentionMonths?: number }) =>
     request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
   auditLog: (query: AuditQuery) => request<AuditPage>('GET', `/api/admin/audit${queryString(query)}`),
   myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
@@ -363,6 +388,42 @@ export const api = {
   createApiToken: (input: ApiTokenInput) => request<CreatedApiToken>('POST', '/api/admin/api-tokens', input),
   revokeApiToken: (tokenId: string) =>
     request<void>('DELETE', `/api/admin/api-tokens/${encodeURIComponent(tokenId)}`),
+
+  positions: () => request<PositionList>('GET', '/api/positions'),
+  position: (positionId: string) => request<PositionDetail>('GET', positionPath(positionId)),
+  panelOptions: () => request<PanelOptions>('GET', '/api/recruitment/people'),
+  createPosition: (input: PositionInput) => request<PositionDetail>('POST', '/api/positions', input),
+  updatePosition: (positionId: string, input: PositionUpdate) =>
+    request<PositionDetail>('PUT', positionPath(positionId), input),
+  movePosition: (positionId: string, version: number, status: 'open' | 'interviewing' | 'closed') =>
+    request<PositionDetail>('POST', `${positionPath(positionId)}/status`, { version, status }),
+  interviewGuide: (positionId: string) => request<InterviewGuide>('GET', `${positionPath(positionId)}/guide`),
+  interviewGuideSuggestion: (positionId: string) =>
+    request<InterviewGuide>('GET', `${positionPath(positionId)}/guide/suggestion`),
+  saveInterviewGuide: (positionId: string, version: number, items: GuideQuestionInput[]) =>
+    request<InterviewGuide>('PUT', `${positionPath(positionId)}/guide`, { version, items }),
+  comparison: (positionId: string) => request<Comparison>('GET', `${positionPath(positionId)}/comparison`),
+  decide: (positionId: string, input: DecisionInput) =>
+    request<Comparison>('POST', `${positionPath(positionId)}/decision`, input),
+  candidates: (positionId: string) => request<CandidateList>('GET', `${positionPath(positionId)}/candidates`),
+  addCandidate: (positionId: string, input: CandidateInput) =>
+    request<CandidateSummary>('POST', `${positionPath(positionId)}/candidates`, input),
+  candidate: (candidateId: string) => request<CandidateDetail>('GET', candidatePath(candidateId)),
+  eraseCandidate: (candidateId: string) => request<void>('DELETE', candidatePath(candidateId)),
+  createLink: (candidateId: string, input: LinkInput) =>
+    request<LinkCreated>('POST', `${candidatePath(candidateId)}/link`, input),
+  saveScore: (candidateId: string, input: ScoreDraftInput) =>
+    request<MyScore>('PUT', `${candidatePath(candidateId)}/score`, input),
+  submitScore: (candidateId: string, version: number) =>
+    request<CandidateDetail>('POST', `${candidatePath(candidateId)}/score/submit`, { version }),
+  consolidate: (candidateId: string, input: ConsolidationInput) =>
+    request<CandidateDetail>('PUT', `${candidatePath(candidateId)}/consolidation`, input),
+  hire: (candidateId: string, input: HireInput) =>
+    request<HireResult>('POST', `${candidatePath(candidateId)}/hire`, input),
+  /** The candidate's own page: the token from their link, never a session. */
+  candidateForm: (token: string) => request<CandidateForm>('POST', '/api/candidate-access/form', { token }),
+  submitCandidateForm: (token: string, ratings: Record<string, number | null>) =>
+    request<{ submittedAt: string }>('POST', '/api/candidate-access/submit', { token, ratings }),
 };
 
 /** `?a=1&b=2` of the values that are set (not undefined or empty), or nothing. */
@@ -386,6 +447,15 @@ export function frameworkPath(versionId: string): string {
 /** The API path of a group conversation; its calendar file is a plain link below it. */
 export function groupConversationPath(conversationId: string): string {
   return `/api/group-conversations/${encodeURIComponent(conversationId)}`;
+}
+
+/** The API path of a position; its guide PDF is a plain link below it. */
+export function positionPath(positionId: string): string {
+  return `/api/positions/${encodeURIComponent(positionId)}`;
+}
+
+function candidatePath(candidateId: string): string {
+  return `/api/candidates/${encodeURIComponent(candidateId)}`;
 }
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */

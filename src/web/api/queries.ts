@@ -43,6 +43,14 @@ export const queryKeys = {
   loginOptions: (slug: string | undefined) => ['login-options', slug ?? ''] as const,
   ssoSettings: ['sso-settings'] as const,
   apiTokens: ['api-tokens'] as const,
+  positions: ['positions'] as const,
+  position: (positionId: string) => ['positions', positionId] as const,
+  interviewGuide: (positionId: string) => ['positions', positionId, 'guide'] as const,
+  positionCandidates: (positionId: string) => ['positions', positionId, 'candidates'] as const,
+  comparison: (positionId: string) => ['positions', positionId, 'comparison'] as const,
+  candidate: (candidateId: string) => ['candidates', candidateId] as const,
+  candidates: ['candidates'] as const,
+  panelOptions: ['panel-options'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -177,3 +185,35 @@ export const useLoginOptions = (slug: string | undefined) =>
 export const useSsoSettings = () => useQuery({ queryKey: queryKeys.ssoSettings, queryFn: api.ssoSettings });
 export const useApiTokens = () =>
   useQuery({ queryKey: queryKeys.apiTokens, queryFn: api.apiTokens, ...live });
+// Positions and candidates change while a panel works; read fresh whenever a page opens.
+export const usePositions = () =>
+  useQuery({ queryKey: queryKeys.positions, queryFn: api.positions, ...live });
+export const usePosition = (positionId: string) =>
+  useQuery({ queryKey: queryKeys.position(positionId), queryFn: () => api.position(positionId), ...live });
+export const useInterviewGuide = (positionId: string) =>
+  useQuery({
+    queryKey: queryKeys.interviewGuide(positionId),
+    queryFn: () => api.interviewGuide(positionId),
+    ...live,
+  });
+export const usePositionCandidates = (positionId: string) =>
+  useQuery({
+    queryKey: queryKeys.positionCandidates(positionId),
+    queryFn: () => api.candidates(positionId),
+    ...live,
+  });
+export const useComparison = (positionId: string) =>
+  useQuery({
+    queryKey: queryKeys.comparison(positionId),
+    queryFn: () => api.comparison(positionId),
+    ...live,
+  });
+export const useCandidate = (candidateId: string) =>
+  useQuery({
+    queryKey: queryKeys.candidate(candidateId),
+    queryFn: () => api.candidate(candidateId),
+    ...live,
+  });
+/** `enabled: false` for callers who create no positions, so no 403 is asked for. */
+export const usePanelOptions = (enabled = true) =>
+  useQuery({ queryKey: queryKeys.panelOptions, queryFn: api.panelOptions, enabled });

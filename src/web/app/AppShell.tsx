@@ -83,6 +83,12 @@ function MainNavigation({ user }: { user: SessionUser }) {
       show: hasRole(user, 'leader') || hasRole(user, 'admin') || hasRole(user, 'hr'),
     },
     { to: '/team', label: t('nav.team'), end: false, show: hasRole(user, 'leader') },
+    {
+      to: '/rekruttering',
+      label: t('nav.recruitment'),
+      end: false,
+      show: hasRole(user, 'hr') || hasRole(user, 'leader'),
+    },
     { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },

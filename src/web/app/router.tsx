@@ -45,6 +45,9 @@ const conversations = () => import('../features/conversations/pages.ts');
 const audit = () => import('../features/audit/pages.ts');
 const frameworkAdmin = () => import('../features/framework-admin/pages.ts');
 const practice = () => import('../features/practice/pages.ts');
+const recruitment = () => import('../features/recruitment/pages.ts');
+/** Who may create positions; anyone may open one they sit on the panel of (the server decides). */
+export const positionCreators = ['hr', 'leader'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -68,6 +71,14 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'login/:slug', element: <LoginPage /> },
+          // A candidate's personal link: no account, the token in the address's fragment.
+          {
+            path: 'ansoeger',
+            lazy: lazyPage(
+              () => import('../features/candidate-access/CandidateAccessPage.tsx'),
+              (m) => m.CandidateAccessPage,
+            ),
+          },
           {
             element: <RequireAuth />,
             children: [
@@ -157,6 +168,25 @@ export const router = createBrowserRouter([
               },
               { path: 'praksislog/:entryId', lazy: lazyPage(practice, (m) => m.EditPracticeEntryPage) },
               { path: 'laer-af-kolleger', lazy: lazyPage(practice, (m) => m.PairingsPage, ['leader']) },
+              { path: 'rekruttering', lazy: lazyPage(recruitment, (m) => m.PositionsPage) },
+              {
+                path: 'rekruttering/ny',
+                lazy: lazyPage(recruitment, (m) => m.NewPositionPage, positionCreators),
+              },
+              { path: 'rekruttering/:positionId', lazy: lazyPage(recruitment, (m) => m.PositionPage) },
+              {
+                path: 'rekruttering/:positionId/ret',
+                lazy: lazyPage(recruitment, (m) => m.EditPositionPage),
+              },
+              { path: 'rekruttering/:positionId/guide', lazy: lazyPage(recruitment, (m) => m.GuidePage) },
+              {
+                path: 'rekruttering/:positionId/sammenligning',
+                lazy: lazyPage(recruitment, (m) => m.ComparisonPage),
+              },
+              {
+                path: 'rekruttering/:positionId/kandidater/:candidateId',
+                lazy: lazyPage(recruitment, (m) => m.CandidatePage),
+              },
               { path: 'konto', element: <AccountPage /> },
               {
                 path: 'mine-data',

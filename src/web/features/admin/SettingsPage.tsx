@@ -21,21 +21,30 @@ export function SettingsPage() {
       ) : settings.isError ? (
         <QueryErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
-        <SettingsForm hrSeesRounds={settings.data.hrSeesRounds} timeZone={settings.data.timeZone} />
+        <SettingsForm
+          hrSeesRounds={settings.data.hrSeesRounds}
+          timeZone={settings.data.timeZone}
+          candidateRetentionMonths={settings.data.candidateRetentionMonths}
+        />
       )}
       <AccessibilityContactForm />
     </>
   );
 }
 
-function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string }) {
+/** The bounds the server keeps the candidates' retention period within (decision 018). */
+const retentionChoices = [1, 2, 3, 4, 5, 6, 9, 12, 18, 24];
+
+function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; candidateRetentionMonths: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [hrSeesRounds, setHrSeesRounds] = useState(props.hrSeesRounds);
+  const [retention, setRetention] = useState(props.candidateRetentionMonths);
+  useEffect(() => setRetention(props.candidateRetentionMonths), [props.candidateRetentionMonths]);
   const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
   useEffect(() => setHrSeesRounds(props.hrSeesRounds), [props.hrSeesRounds]);
   const save = useMutation({
-    mutationFn: () => api.saveSettings({ hrSeesRounds }),
+    mutationFn: () => api.saveSettings({ hrSeesRounds, candidateRetentionMonths: retention }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
       setResult({ kind: 'saved', text: t('settings.saved') });
@@ -72,6 +81,32 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string }) {
         <p className="form-hint checkbox-hint" id="settings-hr-sees-rounds-hint">
           {t('settings.hrSeesRoundsHint')}
         </p>
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor="settings-retention">
+          {t('settings.candidateRetention')}
+        </label>
+        <p className="form-hint" id="settings-retention-hint">
+          {t('settings.candidateRetentionHint')}
+        </p>
+        <select
+          id="settings-retention"
+          className="form-select form-select--m"
+          value={retention}
+          aria-describedby="settings-retention-hint"
+          onChange={(event) => {
+            setRetention(Number(event.target.value));
+            setResult(null);
+          }}
+        >
+          {[...new Set([...retentionChoices, props.candidateRetentionMonths])]
+            .sort((a, b) => a - b)
+            .map((months) => (
+              <option key={months} value={months}>
+                {t('settings.months', { count: months })}
+              </option>
+            ))}
+        </select>
       </div>
       <dl className="summary-list">
         <div className="summary-list-row">

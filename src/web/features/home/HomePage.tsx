@@ -32,6 +32,12 @@ export function HomePage() {
     },
     { to: '/team', title: t('nav.team'), text: t('home.shortcuts.team'), show: hasRole(user, 'leader') },
     {
+      to: '/rekruttering',
+      title: t('nav.recruitment'),
+      text: t('home.shortcuts.recruitment'),
+      show: hasRole(user, 'hr') || hasRole(user, 'leader'),
+    },
+    {
       to: '/admin/brugere',
       title: t('nav.users'),
       text: t('home.shortcuts.users'),

@@ -18,6 +18,7 @@ import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
+import { InterviewBaselineSection } from './InterviewBaselineSection.tsx';
 import {
   areaRows,
   type CompetenceRow,
@@ -57,10 +58,19 @@ function ProfileView({ subjectId, own }: { subjectId: string; own: boolean }) {
         <Loading />
       ) : profile.isError ? (
         <QueryErrorNotice error={profile.error} onRetry={() => void profile.refetch()} />
-      ) : profile.data.rounds.length === 0 ? (
-        <p>{own ? t('profile.noRoundsOwn') : t('profile.noRounds', { name: profile.data.person.name })}</p>
       ) : (
-        <ProfileRounds profile={profile.data} own={own} />
+        <>
+          {profile.data.rounds.length === 0 ? (
+            <p>
+              {own ? t('profile.noRoundsOwn') : t('profile.noRounds', { name: profile.data.person.name })}
+            </p>
+          ) : (
+            <ProfileRounds profile={profile.data} own={own} />
+          )}
+          {profile.data.interviewBaseline ? (
+            <InterviewBaselineSection baseline={profile.data.interviewBaseline} own={own} />
+          ) : null}
+        </>
       )}
     </>
   );

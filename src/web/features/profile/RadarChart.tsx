@@ -5,26 +5,30 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChart } from '../../ui/useChart.ts';
-import type { ChartData, Layer } from './profile-view.ts';
-import { layerLook, radarOption } from './radar-option.ts';
+import type { Layer, RadarData } from './profile-view.ts';
+import { type LayerLook, layerLook, radarOption } from './radar-option.ts';
 
-interface RadarChartProps {
+interface RadarChartProps<K extends string> {
   id: string;
   /** The chart's accessible name, e.g. "Radardiagram: kompetenceområder". */
   title: string;
   /** What it shows and where the numbers are. */
   description: string;
-  data: ChartData;
-  labels: Record<Layer, string>;
+  data: RadarData<K>;
+  labels: Record<K, string>;
   size: 'small' | 'large';
+  /** Each series' look and its line style in words; the profile's self, leader and target unless given. */
+  looks?: Record<K, LayerLook>;
+  styleNames?: Record<K, string>;
 }
 
 const compactWidth = 520;
 
-export function RadarChart({ id, title, description, data, labels, size }: RadarChartProps) {
+export function RadarChart<K extends string = Layer>(props: RadarChartProps<K>) {
+  const { id, title, description, data, labels, size, looks, styleNames } = props;
   const { t } = useTranslation();
   const [compact, setCompact] = useState(false);
-  const option = useMemo(() => radarOption({ data, labels, compact }), [data, labels, compact]);
+  const option = useMemo(() => radarOption({ data, labels, compact, looks }), [data, labels, compact, looks]);
   const { container, failed } = useChart(
     () => import('./echarts-radar.ts').then((module) => module.mountRadar),
     option,
@@ -49,9 +53,12 @@ export function RadarChart({ id, title, description, data, labels, size }: Radar
       <ul className="chart-legend" aria-label={t('profile.legend')}>
         {data.series.map((series) => (
           <li key={series.layer} className="chart-legend-item">
-            <LegendSwatch layer={series.layer} />
+            <LegendSwatch look={(looks ?? (layerLook as Record<string, LayerLook>))[series.layer]!} />
             {labels[series.layer]}
-            <span className="visually-hidden"> ({t(`profile.layerStyle.${series.layer}`)})</span>
+            <span className="visually-hidden">
+              {' '}
+              ({styleNames?.[series.layer] ?? t(`profile.layerStyle.${series.layer as Layer}`)})
+            </span>
           </li>
         ))}
       </ul>
@@ -63,13 +70,16 @@ export function RadarChart({ id, title, description, data, labels, size }: Radar
 }
 
 /** The layer's line and marker, drawn as in the chart. */
-export function LegendSwatch({ layer }: { layer: Layer }) {
-  const look = layerLook[layer];
+export function LegendSwatch({ look }: { look: LayerLook }) {
   const marker =
     look.marker === 'circle' ? (
       <circle cx="18" cy="8" r="4" fill={look.color} />
+    ) : look.marker === 'emptyCircle' ? (
+      <circle cx="18" cy="8" r="3.5" fill="#ffffff" stroke={look.color} strokeWidth="1.5" />
     ) : look.marker === 'triangle' ? (
       <polygon points="18,3 23,12 13,12" fill={look.color} />
+    ) : look.marker === 'diamond' ? (
+      <polygon points="18,2.5 23,8 18,13.5 13,8" fill={look.color} />
     ) : (
       <rect x="14.5" y="4.5" width="7" height="7" fill={look.color} />
     );

@@ -173,6 +173,7 @@ describe('trendTable', () => {
           leaderSubmitted: false,
         }),
       ],
+      interviewBaseline: null,
       trends: {
         spoergeteknik: [
           { roundId: 'r1', date: '2026-04-30', level: 1 },

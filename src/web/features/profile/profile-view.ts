@@ -78,12 +78,15 @@ export function areaRows(round: RoundProfile, framework: FrameworkDocument, loca
 export const visibleLayers = (round: Pick<RoundProfile, 'leaderVisible'>): Layer[] =>
   round.leaderVisible ? ['self', 'leader', 'target'] : ['self', 'target'];
 
-export interface ChartData {
+/** A radar chart's numbers: one axis per row, one series per layer (self, leader, target; or candidates). */
+export interface RadarData<K extends string> {
   axes: { id: string; name: string }[];
   /** The scale's top level; the chart's rings run from 0 to it. */
   max: number;
-  series: { layer: Layer; values: (number | null)[] }[];
+  series: { layer: K; values: (number | null)[] }[];
 }
+
+export type ChartData = RadarData<Layer>;
 
 /** The chart's numbers, straight from the table rows: no level (not rated, cannot assess) is `null`. */
 export function chartData(rows: readonly ProfileRow[], shown: readonly Layer[], max: number): ChartData {

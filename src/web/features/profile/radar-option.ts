@@ -2,14 +2,14 @@
  * @module The look of each layer in the radar charts — line style and marker as well as colour, so no layer is
  * told apart by colour alone — and the ECharts option built from the chart's numbers.
  */
-import type { ChartData, Layer } from './profile-view.ts';
+import type { Layer, RadarData } from './profile-view.ts';
 import { wrapLabel } from './profile-view.ts';
 
 export interface LayerLook {
   color: string;
   /** SVG stroke-dasharray; empty for a solid line. */
   dash: number[];
-  marker: 'circle' | 'triangle' | 'rect';
+  marker: 'circle' | 'triangle' | 'rect' | 'diamond' | 'emptyCircle';
   markerSize: number;
   fill: boolean;
 }
@@ -21,15 +21,18 @@ export const layerLook: Record<Layer, LayerLook> = {
   target: { color: '#1a1a1a', dash: [2, 3], marker: 'rect', markerSize: 7, fill: false },
 };
 
-export interface RadarOptionInput {
-  data: ChartData;
-  labels: Record<Layer, string>;
+export interface RadarOptionInput<K extends string = Layer> {
+  data: RadarData<K>;
+  labels: Record<K, string>;
   /** Narrow charts get shorter label lines and a smaller font. */
   compact: boolean;
+  /** Each series' look; the profile's self, leader and target unless given. */
+  looks?: Record<K, LayerLook>;
 }
 
 /** A plain ECharts option (no functions), so it can be tested and compared. */
-export function radarOption({ data, labels, compact }: RadarOptionInput) {
+export function radarOption<K extends string = Layer>({ data, labels, compact, looks }: RadarOptionInput<K>) {
+  const lookOf = (layer: K): LayerLook => (looks ?? (layerLook as Record<string, LayerLook>))[layer]!;
   const many = data.axes.length > 8;
   const fontSize = compact || many ? 11 : 13;
   return {
@@ -57,7 +60,7 @@ export function radarOption({ data, labels, compact }: RadarOptionInput) {
         silent: true,
         emphasis: { disabled: true },
         data: data.series.map((series) => {
-          const look = layerLook[series.layer];
+          const look = lookOf(series.layer);
           return {
             name: labels[series.layer],
             // ECharts draws a missing value ('-') at the centre; the table says which it is.

@@ -99,6 +99,7 @@ export function MyTasks() {
   const pairingTasks = tasks.data?.pairings ?? [];
   const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
   const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
+  const scoring = tasks.data?.recruitment ?? [];
   return (
     <section aria-labelledby="my-tasks" className="tasks">
       <h2 id="my-tasks">{t('tasks.title')}</h2>
@@ -106,7 +107,10 @@ export function MyTasks() {
         <Loading />
       ) : tasks.isError ? (
         <QueryErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />
-      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 && pairingTasks.length === 0 ? (
+      ) : tasks.data.tasks.length === 0 &&
+        conversationTasks.length === 0 &&
+        pairingTasks.length === 0 &&
+        scoring.length === 0 ? (
         <p>{t('tasks.empty')}</p>
       ) : (
         <>
@@ -149,6 +153,23 @@ export function MyTasks() {
               <ul className="task-list">
                 {pairingTasks.map((task) => (
                   <PairingTaskItem key={task.pairingId} task={task} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {scoring.length ? (
+            <>
+              <h3 className="task-group-title">{t('tasks.recruitmentTitle', { count: scoring.length })}</h3>
+              <ul className="task-list">
+                {scoring.map((task) => (
+                  <li className="task" key={task.candidate.id}>
+                    <p className="task-title">
+                      <Link to={`/rekruttering/${task.positionId}/kandidater/${task.candidate.id}`}>
+                        {t('tasks.recruitment', { name: task.candidate.name, position: task.positionTitle })}
+                      </Link>
+                    </p>
+                    <p className="task-meta">{t(`recruitment.scoreState.${task.state}`)}</p>
+                  </li>
                 ))}
               </ul>
             </>
