@@ -197,7 +197,7 @@ export function createApp(options: AppOptions) {
       '/',
       candidateAccessRoutes({
         repositories,
-        limiter: options.candidateLinkLimiter ?? createCandidateLinkLimiter(),
+        limiter: options.candidateLinkLimiter ?? createCandidateLinkLimiter(undefined, { db: options.db }),
         transport,
         now,
       }),

@@ -1,8 +1,8 @@
 /**
  * @module Slows down anyone trying links: every request to the candidate's public pages counts against the client's
- * address, and once the allowance is used up the address waits.
+ * address, and once the allowance is used up the address waits. The counts are shared by every server instance.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createRateLimiter, type RateLimitStore } from '../rate-limit.ts';
 
 export interface CandidateLinkLimits {
   /** Requests allowed per client address in the window: a candidate opens the form, maybe reloads, and submits. */
@@ -17,24 +17,21 @@ export interface CandidateLinkLimiter {
   consume(address: string): Promise<number>;
 }
 
+/** Counts in the database for a real server, so several instances share one allowance; in memory for a test. */
 export function createCandidateLinkLimiter(
   limits: CandidateLinkLimits = defaultCandidateLinkLimits,
+  store: RateLimitStore = 'memory',
 ): CandidateLinkLimiter {
-  const byAddress = new RateLimiterMemory({
-    keyPrefix: 'candidate-link',
-    points: limits.perAddress,
-    duration: limits.windowSeconds,
-  });
+  const byAddress = createRateLimiter(
+    { keyPrefix: 'candidate-link', points: limits.perAddress, windowSeconds: limits.windowSeconds },
+    store,
+  );
   return {
     async consume(address) {
-      try {
-        await byAddress.consume(address);
-        return 0;
-      } catch (error) {
-        // A rejection means the allowance is used up; it says how long until the window frees a point.
-        if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        throw error;
-      }
+      const wait = await byAddress.retryAfterSeconds(address);
+      if (wait > 0) return wait;
+      await byAddress.hit(address);
+      return 0;
     },
   };
 }
