@@ -1292,6 +1292,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     },
     body: ({ recruitment }) => ({ token: recruitment?.token }),
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'The personal link is the key, with or without a session; it opens that candidate’s form and nothing else.',
   },
   'POST /api/candidate-access/submit': {
@@ -1305,6 +1306,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
       ratings: Object.fromEntries(testFocus.map((id) => [id, 2])),
     }),
     expected: everyone(200, 200),
+    tokens: allTokens(200),
     why: 'The candidate submits once through their link, without an account.',
   },
 };
