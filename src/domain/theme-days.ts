@@ -1,0 +1,80 @@
+/**
+ * @module Theme days: the agenda's times, when a day counts as held, the suggested focus and agenda from the team's
+ * gaps, and what makes a plan unusable.
+ */
+import { type ExerciseBank, exercisesFor } from './exercises.ts';
+
+export const themeDayLimits = {
+  focusMin: 1,
+  focusMax: 5,
+  agendaMax: 30,
+  itemMinutesMin: 5,
+  itemMinutesMax: 240,
+  /** The whole agenda must end the same day. */
+  dayMinutes: 24 * 60,
+} as const;
+
+const toMinutes = (time: string): number => {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours! * 60 + minutes!;
+};
+const toTime = (total: number): string =>
+  `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+
+/** Start and end (`HH:MM`) of each agenda item, one after the other from the day's start. */
+export function agendaTimes(startTime: string, minutes: readonly number[]): { start: string; end: string }[] {
+  let clock = toMinutes(startTime);
+  return minutes.map((length) => {
+    const start = clock;
+    clock += length;
+    return { start: toTime(start), end: toTime(clock) };
+  });
+}
+
+/** Does the agenda end before midnight? */
+export const endsSameDay = (startTime: string, minutes: readonly number[]): boolean =>
+  toMinutes(startTime) + minutes.reduce((sum, length) => sum + length, 0) <= themeDayLimits.dayMinutes;
+
+export type ThemeDayStage = 'planned' | 'held';
+
+/** From the day itself on, the day counts as held: the leader can give follow-up tasks. */
+export const themeDayStage = (date: string, today: string): ThemeDayStage =>
+  date <= today ? 'held' : 'planned';
+
+export interface SuggestedItem {
+  exerciseId: string;
+  minutes: number;
+}
+
+/**
+ * An agenda to start from: per focus competence, in the given order, one exercise of each kind the bank has for it
+ * (a dilemma, a role play, a counter case), so the day alternates talk and practice.
+ */
+export function suggestedAgenda(bank: ExerciseBank, focusCompetenceIds: readonly string[]): SuggestedItem[] {
+  return focusCompetenceIds.flatMap((competenceId) => {
+    const seen = new Set<string>();
+    return exercisesFor(bank, competenceId)
+      .filter((exercise) => {
+        if (seen.has(exercise.kind)) return false;
+        seen.add(exercise.kind);
+        return true;
+      })
+      .map((exercise) => ({ exerciseId: exercise.id, minutes: exercise.minutes }));
+  });
+}
+
+/**
+ * The exercise whose follow-up a participant gets by default: the first on the agenda that trains a focus
+ * competence, else the first exercise at all.
+ */
+export function defaultFollowUpExercise(
+  bank: ExerciseBank,
+  agendaExerciseIds: readonly string[],
+  focusCompetenceIds: readonly string[],
+): string | null {
+  const onAgenda = agendaExerciseIds.flatMap((id) => bank.exercises.filter((exercise) => exercise.id === id));
+  const focused = onAgenda.find((exercise) =>
+    exercise.competenceIds.some((competenceId) => focusCompetenceIds.includes(competenceId)),
+  );
+  return (focused ?? onAgenda[0])?.id ?? null;
+}
