@@ -1,11 +1,13 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
 import { auditRepository } from './audit.ts';
+import { competenceRatingRepository } from './competence-ratings.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
 import { roundRepository } from './rounds.ts';
 import { systemRepository } from './system.ts';
+import { themeDayRepository } from './theme-days.ts';
 
 export interface TenantRepositories {
   municipalityId: string;
@@ -14,6 +16,8 @@ export interface TenantRepositories {
   rounds: ReturnType<typeof roundRepository>;
   conversations: ReturnType<typeof conversationRepository>;
   audit: ReturnType<typeof auditRepository>;
+  ratings: ReturnType<typeof competenceRatingRepository>;
+  themeDays: ReturnType<typeof themeDayRepository>;
 }
 
 export interface Repositories {
@@ -33,6 +37,8 @@ export function createRepositories(db: Database): Repositories {
       rounds: roundRepository(db, municipalityId),
       conversations: conversationRepository(db, municipalityId),
       audit: auditRepository(db, municipalityId),
+      ratings: competenceRatingRepository(db, municipalityId),
+      themeDays: themeDayRepository(db, municipalityId),
     }),
   };
 }
