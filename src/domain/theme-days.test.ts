@@ -4,6 +4,8 @@ import {
   agendaTimes,
   defaultFollowUpExercise,
   endsSameDay,
+  nextDay,
+  startOfDayIn,
   suggestedAgenda,
   themeDayStage,
 } from './theme-days.ts';
@@ -82,5 +84,20 @@ describe('defaultFollowUpExercise', () => {
     { agenda: ['gone'], focus: ['a'], expected: null },
   ])('agenda $agenda, focus $focus → $expected', ({ agenda, focus, expected }) => {
     expect(defaultFollowUpExercise(bank, agenda, focus)).toBe(expected);
+  });
+});
+
+describe('startOfDayIn', () => {
+  it.each([
+    ['2026-01-15', 'Europe/Copenhagen', '2026-01-14T23:00:00.000Z'],
+    ['2026-06-10', 'Europe/Copenhagen', '2026-06-09T22:00:00.000Z'],
+    // The day summer time starts: midnight is still winter time.
+    ['2026-03-29', 'Europe/Copenhagen', '2026-03-28T23:00:00.000Z'],
+    ['2026-06-10', 'UTC', '2026-06-10T00:00:00.000Z'],
+  ])('%s in %s begins at %s', (date, zone, expected) => {
+    expect(startOfDayIn(date, zone).toISOString()).toBe(expected);
+  });
+  it('knows the next day across a month', () => {
+    expect(nextDay('2026-01-31')).toBe('2026-02-01');
   });
 });

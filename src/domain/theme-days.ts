@@ -78,3 +78,39 @@ export function defaultFollowUpExercise(
   );
   return (focused ?? onAgenda[0])?.id ?? null;
 }
+
+/** Milliseconds a time zone is ahead of UTC at an instant, e.g. 3,600,000 for Copenhagen in winter. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - instant;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) begins in a time zone: what "before the theme day" is measured from. */
+export function startOfDayIn(date: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  const guess = midnightUtc - offsetAt(midnightUtc, timeZone);
+  // Once more from the guess, in case the offset changes between UTC midnight and local midnight.
+  return new Date(midnightUtc - offsetAt(guess, timeZone));
+}
+
+/** The next calendar day, YYYY-MM-DD. */
+export const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { defaultExerciseBank } from '../../content/exercises.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import { createLoginLimiter, type LoginLimiter } from './auth/login-limiter.ts';
@@ -30,6 +31,8 @@ import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
+import { teamRoutes } from './routes/team.ts';
+import { themeDayRoutes } from './routes/theme-days.ts';
 
 export interface AppOptions {
   db: Database;
@@ -117,7 +120,9 @@ export function createApp(options: AppOptions) {
     .route('/', peopleRoutes())
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
-    .route('/', conversationRoutes(now));
+    .route('/', conversationRoutes(now))
+    .route('/', teamRoutes(now))
+    .route('/', themeDayRoutes(now, defaultExerciseBank));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

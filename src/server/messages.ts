@@ -29,6 +29,8 @@ const da: Catalog = {
     'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
   conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
   conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
+  invalid_theme_day: 'Temadagen kan ikke gemmes sådan. Se beskeden ved felterne.',
+  theme_day_not_held: 'Opfølgningsopgaver gives efter temadagen. Vent til dagen er afholdt.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
 };
@@ -58,6 +60,8 @@ const en: Catalog = {
     'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
   conversation_not_signed: 'Addenda can be written once you have both signed.',
   conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
+  invalid_theme_day: 'The theme day cannot be saved like this. See the messages by the fields.',
+  theme_day_not_held: 'Follow-up tasks are given after the theme day. Wait until the day has been held.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
 };
@@ -105,6 +109,19 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: 'Målet findes ikke i medarbejderens udviklingsplan.',
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
+    number_too_small: 'Skal være mindst {minimum}.',
+    whole_number: 'Skriv et helt tal.',
+    number_too_big: 'Må højst være {maximum}.',
+    unknown_focus_competence: 'Kompetencen findes ikke i kompetencerammen.',
+    duplicate_competence: 'Kompetencen er valgt to gange.',
+    participant_not_in_unit: 'Deltagerne skal være medarbejdere i enheden eller enhederne under den.',
+    duplicate_participant: 'Personen står der allerede.',
+    unknown_exercise: 'Øvelsen findes ikke i øvelsesbanken.',
+    agenda_past_midnight:
+      'Dagsordenen skal slutte inden midnat. Gør punkterne kortere, eller start tidligere.',
+    date_past: 'Datoen skal være i dag eller senere.',
+    task_not_participant: 'Opgaven kan kun gives til dagens deltagere.',
+    due_before_day: 'Fristen skal ligge på temadagen eller senere.',
   },
   en: {
     required: 'Must be filled in.',
@@ -137,6 +154,18 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     unknown_goal: "The goal is not in the employee's development plan.",
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
+    number_too_small: 'Must be at least {minimum}.',
+    whole_number: 'Enter a whole number.',
+    number_too_big: 'Must be at most {maximum}.',
+    unknown_focus_competence: 'The competence is not in the competence framework.',
+    duplicate_competence: 'The competence is chosen twice.',
+    participant_not_in_unit: 'Participants must be employees of the unit or the units below it.',
+    duplicate_participant: 'The person is already listed.',
+    unknown_exercise: 'The exercise is not in the exercise bank.',
+    agenda_past_midnight: 'The agenda must end before midnight. Shorten the items or start earlier.',
+    date_past: 'The date must be today or later.',
+    task_not_participant: 'Tasks can only be given to the day’s participants.',
+    due_before_day: 'The due date must be on the theme day or later.',
   },
 };
 

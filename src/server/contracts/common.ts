@@ -24,6 +24,8 @@ export const errorCodes = [
   'conversation_not_started',
   'conversation_not_signed',
   'conversation_held',
+  'invalid_theme_day',
+  'theme_day_not_held',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -4,6 +4,7 @@ import { localizedTextSchema } from '../../domain/text.ts';
 import { idSchema } from './common.ts';
 import { conversationTaskSchema } from './conversations.ts';
 import { personRefSchema } from './people.ts';
+import { themeDayTaskSchema } from './theme-days.ts';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -160,6 +161,8 @@ export const taskListSchema = z
     tasks: z.array(taskSchema),
     /** Conversations to prepare or sign, and overdue goals and actions. */
     conversations: z.array(conversationTaskSchema),
+    /** Follow-up tasks from theme days the caller took part in, not yet done. */
+    themeDays: z.array(themeDayTaskSchema),
   })
   .meta({ id: 'TaskList' });
 
@@ -228,8 +231,18 @@ export const outboxMessageSchema = z
 export const outboxSchema = z.strictObject({ messages: z.array(outboxMessageSchema) }).meta({ id: 'Outbox' });
 
 export const settingsSchema = z
-  .strictObject({ hrSeesRounds: z.boolean(), timeZone: z.string() })
+  .strictObject({
+    hrSeesRounds: z.boolean(),
+    timeZone: z.string(),
+    /** No aggregate (team overview across units, theme-day before and after) covers fewer people than this. */
+    minGroupSize: z.number().int(),
+  })
   .meta({ id: 'MunicipalitySettings' });
+/** Each setting is changed only when sent. */
 export const settingsInputSchema = z
-  .strictObject({ hrSeesRounds: z.boolean() })
+  .strictObject({
+    hrSeesRounds: z.boolean().optional(),
+    minGroupSize: z.number().int().min(3).max(50).optional(),
+  })
   .meta({ id: 'SettingsInput' });
+export type SettingsInput = z.infer<typeof settingsInputSchema>;

@@ -172,6 +172,7 @@ export function profileRoutes() {
       return reply(c, settingsSchema, {
         hrSeesRounds: municipality.hrSeesRounds,
         timeZone: municipality.timeZone,
+        minGroupSize: municipality.minGroupSize,
       });
     },
   );
@@ -188,9 +189,11 @@ export function profileRoutes() {
     }),
     async (c) => {
       const { tenant, municipality } = await settingsOf(c);
-      const { hrSeesRounds } = c.req.valid('json');
-      await tenant.rounds.setHrSeesRounds(hrSeesRounds);
-      return reply(c, settingsSchema, { hrSeesRounds, timeZone: municipality.timeZone });
+      const { hrSeesRounds = municipality.hrSeesRounds, minGroupSize = municipality.minGroupSize } =
+        c.req.valid('json');
+      if (hrSeesRounds !== municipality.hrSeesRounds) await tenant.rounds.setHrSeesRounds(hrSeesRounds);
+      if (minGroupSize !== municipality.minGroupSize) await tenant.people.setMinGroupSize(minGroupSize);
+      return reply(c, settingsSchema, { hrSeesRounds, timeZone: municipality.timeZone, minGroupSize });
     },
   );
 

@@ -32,6 +32,7 @@ import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { fieldMessage } from '../messages.ts';
 import { conversationTasks } from './conversations.ts';
 import { assessmentState, progressOf } from './round-progress.ts';
+import { themeDayTasksOf } from './theme-days.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -656,7 +657,8 @@ export function roundRoutes(now: () => Date) {
         (a, b) => a.deadline.localeCompare(b.deadline) || a.subject.name.localeCompare(b.subject.name, 'da'),
       );
       const conversations = await conversationTasks(tenant, principal, units, today);
-      return reply(c, taskListSchema, { tasks, conversations });
+      const themeDays = await themeDayTasksOf(tenant, principal.userId, today);
+      return reply(c, taskListSchema, { tasks, conversations, themeDays });
     },
   );
 
