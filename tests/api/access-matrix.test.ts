@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { type HeldConversation, heldConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
+import { type HeldThemeDay, heldThemeDay } from '../support/theme-days.ts';
 import { worldRound } from '../support/world.ts';
 import { type Actor, accessMatrix, actorSetup, actors, type RequestContext } from './access-matrix.ts';
 
@@ -12,6 +13,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     let frameworkVersionId: string;
     let roundId: string;
     const conversationOf = new Map<string, HeldConversation>();
+    const themeDayOf = new Map<string, HeldThemeDay>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -22,6 +24,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
       for (const person of ['employee', 'colleague'] as const) {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
+        themeDayOf.set(personId, await heldThemeDay(testApp, personId));
       }
     });
     afterAll(() => testApp?.close());
@@ -54,6 +57,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
             frameworkVersionId,
             roundId,
             ...conversationOf.get(subjectId)!,
+            ...themeDayOf.get(subjectId)!,
           };
           await entry.before?.(testApp, context);
           const response = await testApp.call(method, entry.path(context), {
