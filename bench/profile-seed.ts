@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { defaultFramework } from '../content/index.ts';
 import type { Database } from '../src/db/client.ts';
+import { addToTotals, flattenSubmitted } from '../src/db/repositories/competence-ratings.ts';
 import type { Repositories } from '../src/db/repositories/index.ts';
 import { demoEmail } from '../src/db/seed/demo.ts';
 import { competencesOf } from '../src/domain/framework.ts';
@@ -192,6 +193,17 @@ export async function seedProfileBenchmark(
           join unit_leaders on unit_leaders.unit_id = users.unit_id
           where participants.round_id = ${round.id}`);
         }
+      }
+    },
+  );
+
+  // The flattened rating rows and the sums per unit a submit writes (decision 012), with the same SQL.
+  await step(
+    `${(benchEmployeeCount * benchRoundCount * 2 * competencesOf(defaultFramework).length).toLocaleString('en-US')} rating rows`,
+    async () => {
+      for (const round of rounds) {
+        await flattenSubmitted(db, sql`a.round_id = ${round.id}`);
+        await addToTotals(db, sql`round_id = ${round.id}`);
       }
     },
   );

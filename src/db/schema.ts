@@ -683,14 +683,8 @@ export const competenceRatings = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
   },
   (table) => [
+    // The team matrix and a theme day's before and after read one assessment's rows at a time: the key serves both.
     primaryKey({ columns: [table.roundId, table.subjectId, table.raterRole, table.competenceId] }),
-    // The team matrix: a person's latest leader-rated round, then its rows.
-    index('competence_ratings_subject_idx').on(
-      table.municipalityId,
-      table.subjectId,
-      table.raterRole,
-      table.submittedAt,
-    ),
     foreignKey({
       columns: [table.roundId, table.subjectId, table.raterRole],
       foreignColumns: [assessments.roundId, assessments.subjectId, assessments.raterRole],
@@ -700,6 +694,41 @@ export const competenceRatings = pgTable(
       columns: [table.unitId, table.municipalityId],
       foreignColumns: [units.id, units.municipalityId],
       name: 'competence_ratings_unit_fk',
+    }),
+  ],
+);
+
+/**
+ * Sums of the leader ratings per round, unit and competence, kept up to date with every submit and reopening of a
+ * leader assessment (in the same transaction as its rating rows): the figures across units read a few thousand rows
+ * instead of adding up every rating of a large municipality (decision 012).
+ */
+export const unitCompetenceTotals = pgTable(
+  'unit_competence_totals',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    roundId: uuid('round_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    competenceId: text('competence_id').notNull(),
+    /** Submitted leader assessments of people in the unit: the group's size. */
+    assessedCount: integer('assessed_count').notNull(),
+    /** Of those, with a level (not "cannot assess") and a target. */
+    ratedCount: integer('rated_count').notNull(),
+    levelSum: integer('level_sum').notNull(),
+    targetSum: integer('target_sum').notNull(),
+    belowCount: integer('below_count').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.municipalityId, table.roundId, table.unitId, table.competenceId] }),
+    foreignKey({
+      columns: [table.roundId, table.municipalityId],
+      foreignColumns: [rounds.id, rounds.municipalityId],
+      name: 'unit_competence_totals_round_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'unit_competence_totals_unit_fk',
     }),
   ],
 );
@@ -838,6 +867,7 @@ export const schema = {
   conversationAddenda,
   auditEvents,
   competenceRatings,
+  unitCompetenceTotals,
   themeDays,
   themeDayParticipants,
   themeDayTasks,

@@ -26,6 +26,25 @@ describe.each(engines)('competence ratings on %s', (kind) => {
           from competence_ratings order by round_id, subject_id, rater_role, competence_id`),
       ).map((row) => ({ ...row, submitted_at: new Date(row.submitted_at as string).toISOString() }));
 
+    /** The kept sums, and the same sums added up afresh from the rating rows: they must agree. */
+    const totals = async () =>
+      rowsOf<Record<string, unknown>>(
+        await handle.db.execute(sql`
+          select round_id, unit_id, competence_id, assessed_count, rated_count, level_sum, target_sum, below_count
+          from unit_competence_totals where assessed_count > 0 order by round_id, unit_id, competence_id`),
+      );
+    const totalsFromRows = async () =>
+      rowsOf<Record<string, unknown>>(
+        await handle.db.execute(sql`
+          select round_id, unit_id, competence_id, count(*)::int as assessed_count,
+            (count(*) filter (where level is not null and target_level is not null))::int as rated_count,
+            coalesce(sum(level) filter (where target_level is not null), 0)::int as level_sum,
+            coalesce(sum(target_level) filter (where level is not null), 0)::int as target_sum,
+            (count(*) filter (where level < target_level))::int as below_count
+          from competence_ratings where rater_role = 'leader' and unit_id is not null
+          group by round_id, unit_id, competence_id order by round_id, unit_id, competence_id`),
+      );
+
     beforeAll(async () => {
       handle = await openTestDatabase(kind);
       repositories = createRepositories(handle.db);
@@ -114,16 +133,55 @@ describe.each(engines)('competence ratings on %s', (kind) => {
       });
       expect(stale.outcome).toBe('not_editable');
       expect(await count()).toBe(before);
+      expect(await totals()).toEqual(await totalsFromRows());
     });
 
-    it('is rebuilt to the same rows by the migration’s backfill', async () => {
-      const before = await snapshot();
+    it('keeps the sums per unit equal to the rating rows through submits and reopenings', async () => {
+      const tenant = repositories.forTenant(demoId);
+      const anne = (await repositories.system.findLoginByEmail(people.leaderSkranke))!;
+      const mads = (await repositories.system.findLoginByEmail(people.colleague))!;
+      const round = (await tenant.rounds.list()).find((entry) => entry.name === worldRound.name)!;
+      expect(await totals()).toEqual(await totalsFromRows());
+      const assessedInRound = async () =>
+        rowsOf<{ n: number }>(
+          await handle.db.execute(sql`
+            select coalesce(max(assessed_count), 0)::int as n from unit_competence_totals where round_id = ${round.id}`),
+        )[0]!.n;
+      expect(await assessedInRound()).toBe(1);
+      const base = {
+        roundId: round.id,
+        subjectId: mads.userId,
+        raterRole: 'leader' as const,
+        raterId: anne.userId,
+      };
+      const ratings = Object.fromEntries(
+        (await tenant.frameworks.newestPublished())!.document.areas
+          .flatMap((area) => area.competences)
+          .map((competence, index) => [competence.id, { level: index % 5 === 0 ? null : 1 + (index % 4) }]),
+      );
+      await tenant.rounds.saveDraft({ ...base, expectedVersion: 0, ratings, now: new Date() });
+      await tenant.rounds.submit({ ...base, expectedVersion: 1, now: new Date() });
+      expect(await assessedInRound()).toBe(2);
+      expect(await totals()).toEqual(await totalsFromRows());
+      const submitted = (await tenant.rounds.findAssessment(round.id, mads.userId, 'leader'))!;
+      await tenant.rounds.reopen(submitted, 'Forkert person', anne.userId, new Date());
+      expect(await assessedInRound()).toBe(1);
+      expect(await totals()).toEqual(await totalsFromRows());
+    });
+
+    it('is rebuilt to the same rows and sums by the migration’s backfill', async () => {
+      const [rowsBefore, totalsBefore] = [await snapshot(), await totals()];
       const migration = readFileSync(`${migrationsFolder}/0005_team_overview_and_theme_days.sql`, 'utf8');
-      const backfill = migration.slice(migration.lastIndexOf('INSERT INTO "competence_ratings"'));
+      const backfill = migration
+        .slice(migration.lastIndexOf('INSERT INTO "competence_ratings"'))
+        .split('--> statement-breakpoint');
+      expect(backfill).toHaveLength(2);
+      await handle.db.execute(sql`delete from unit_competence_totals`);
       await handle.db.execute(sql`delete from competence_ratings`);
       expect(await snapshot()).toEqual([]);
-      await handle.db.execute(sql.raw(backfill));
-      expect(await snapshot()).toEqual(before);
+      for (const statement of backfill) await handle.db.execute(sql.raw(statement));
+      expect(await snapshot()).toEqual(rowsBefore);
+      expect(await totals()).toEqual(totalsBefore);
     });
   });
 });

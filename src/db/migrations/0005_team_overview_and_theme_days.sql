@@ -50,6 +50,19 @@ CREATE TABLE "theme_days" (
 	CONSTRAINT "theme_days_id_municipality_uq" UNIQUE("id","municipality_id")
 );
 --> statement-breakpoint
+CREATE TABLE "unit_competence_totals" (
+	"municipality_id" uuid NOT NULL,
+	"round_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"competence_id" text NOT NULL,
+	"assessed_count" integer NOT NULL,
+	"rated_count" integer NOT NULL,
+	"level_sum" integer NOT NULL,
+	"target_sum" integer NOT NULL,
+	"below_count" integer NOT NULL,
+	CONSTRAINT "unit_competence_totals_municipality_id_round_id_unit_id_competence_id_pk" PRIMARY KEY("municipality_id","round_id","unit_id","competence_id")
+);
+--> statement-breakpoint
 ALTER TABLE "competence_ratings" ADD CONSTRAINT "competence_ratings_assessment_fk" FOREIGN KEY ("round_id","subject_id","rater_role") REFERENCES "public"."assessments"("round_id","subject_id","rater_role") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competence_ratings" ADD CONSTRAINT "competence_ratings_unit_fk" FOREIGN KEY ("unit_id","municipality_id") REFERENCES "public"."units"("id","municipality_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "theme_day_participants" ADD CONSTRAINT "theme_day_participants_theme_day_fk" FOREIGN KEY ("theme_day_id","municipality_id") REFERENCES "public"."theme_days"("id","municipality_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -59,7 +72,8 @@ ALTER TABLE "theme_day_tasks" ADD CONSTRAINT "theme_day_tasks_created_by_fk" FOR
 ALTER TABLE "theme_days" ADD CONSTRAINT "theme_days_unit_fk" FOREIGN KEY ("unit_id","municipality_id") REFERENCES "public"."units"("id","municipality_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "theme_days" ADD CONSTRAINT "theme_days_framework_version_fk" FOREIGN KEY ("framework_version_id","municipality_id") REFERENCES "public"."framework_versions"("id","municipality_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "theme_days" ADD CONSTRAINT "theme_days_created_by_fk" FOREIGN KEY ("created_by_id","municipality_id") REFERENCES "public"."users"("id","municipality_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "competence_ratings_subject_idx" ON "competence_ratings" USING btree ("municipality_id","subject_id","rater_role","submitted_at");--> statement-breakpoint
+ALTER TABLE "unit_competence_totals" ADD CONSTRAINT "unit_competence_totals_round_fk" FOREIGN KEY ("round_id","municipality_id") REFERENCES "public"."rounds"("id","municipality_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_competence_totals" ADD CONSTRAINT "unit_competence_totals_unit_fk" FOREIGN KEY ("unit_id","municipality_id") REFERENCES "public"."units"("id","municipality_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "theme_day_participants_user_idx" ON "theme_day_participants" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "theme_day_tasks_participant_uq" ON "theme_day_tasks" USING btree ("theme_day_id","user_id");--> statement-breakpoint
 CREATE INDEX "theme_day_tasks_user_idx" ON "theme_day_tasks" USING btree ("municipality_id","user_id");--> statement-breakpoint
@@ -67,8 +81,7 @@ CREATE INDEX "theme_days_unit_idx" ON "theme_days" USING btree ("municipality_id
 ALTER TABLE "competence_ratings" ADD CONSTRAINT "competence_ratings_rater_role_ck" CHECK ("rater_role" IN ('self', 'leader'));--> statement-breakpoint
 ALTER TABLE "competence_ratings" ADD CONSTRAINT "competence_ratings_level_ck" CHECK ("level" BETWEEN 1 AND 10 AND "target_level" BETWEEN 1 AND 10);--> statement-breakpoint
 ALTER TABLE "theme_days" ADD CONSTRAINT "theme_days_start_time_ck" CHECK ("start_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');--> statement-breakpoint
--- The figures across units of one round: an index-only scan per round and rater role, grouped by unit and competence.
-CREATE INDEX "competence_ratings_round_unit_idx" ON "competence_ratings" USING btree ("municipality_id", "round_id", "rater_role", "unit_id", "competence_id") INCLUDE ("level", "target_level");--> statement-breakpoint
+ALTER TABLE "unit_competence_totals" ADD CONSTRAINT "unit_competence_totals_counts_ck" CHECK ("below_count" >= 0 AND "rated_count" >= 0 AND "rated_count" <= "assessed_count" AND "below_count" <= "assessed_count");--> statement-breakpoint
 -- Every assessment submitted before this migration, flattened as a submit does it from now on. The unit is the
 -- person's unit today: the unit at submission was not recorded before.
 INSERT INTO "competence_ratings" ("municipality_id", "round_id", "subject_id", "rater_role", "competence_id", "unit_id", "level", "target_level", "submitted_at")
@@ -80,3 +93,14 @@ JOIN "round_participants" p ON p."round_id" = a."round_id" AND p."user_id" = a."
 JOIN "role_profiles" rp ON rp."id" = p."role_profile_id"
 CROSS JOIN LATERAL jsonb_each(a."ratings") AS rating(key, value)
 WHERE a."status" = 'submitted';
+--> statement-breakpoint
+-- The sums per round, unit and competence of those leader ratings, as submits keep them from now on.
+INSERT INTO "unit_competence_totals" ("municipality_id", "round_id", "unit_id", "competence_id", "assessed_count", "rated_count", "level_sum", "target_sum", "below_count")
+SELECT "municipality_id", "round_id", "unit_id", "competence_id", count(*),
+  count(*) FILTER (WHERE "level" IS NOT NULL AND "target_level" IS NOT NULL),
+  coalesce(sum("level") FILTER (WHERE "target_level" IS NOT NULL), 0),
+  coalesce(sum("target_level") FILTER (WHERE "level" IS NOT NULL), 0),
+  count(*) FILTER (WHERE "level" < "target_level")
+FROM "competence_ratings"
+WHERE "rater_role" = 'leader' AND "unit_id" IS NOT NULL
+GROUP BY "municipality_id", "round_id", "unit_id", "competence_id";

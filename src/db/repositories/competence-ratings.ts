@@ -2,11 +2,11 @@
  * @module The flattened ratings (decision 012): written with a submit, removed with a reopening, and read by the team
  * overview, the figures across units and the theme days' before and after.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { RatedLevel } from '../../domain/profile.ts';
 import type { CompetenceTotals } from '../../domain/team.ts';
 import type { Database } from '../client.ts';
-import { competenceRatings } from '../schema.ts';
+import { competenceRatings, unitCompetenceTotals } from '../schema.ts';
 
 /** A transaction or the database: whatever can run a statement. */
 type Executor = Pick<Database, 'execute'>;
@@ -32,6 +32,59 @@ export async function flattenSubmitted(executor: Executor, where: SQL): Promise<
     where a.status = 'submitted' and ${where}
     on conflict do nothing`);
 }
+
+/** The sums of the leader rating rows that `where` picks (over `competence_ratings`), per round, unit and competence. */
+const sumsOf = (where: SQL) => sql`
+  select municipality_id, round_id, unit_id, competence_id,
+    count(*) as assessed,
+    count(*) filter (where level is not null and target_level is not null) as rated,
+    coalesce(sum(level) filter (where target_level is not null), 0) as level_sum,
+    coalesce(sum(target_level) filter (where level is not null), 0) as target_sum,
+    count(*) filter (where level < target_level) as below
+  from competence_ratings
+  where rater_role = 'leader' and unit_id is not null and ${where}
+  group by municipality_id, round_id, unit_id, competence_id
+  order by municipality_id, round_id, unit_id, competence_id`;
+
+/**
+ * Adds the leader rating rows that `where` picks to the sums per round, unit and competence. Rows are taken in one
+ * order, so two submits in the same unit wait for each other instead of deadlocking.
+ */
+export async function addToTotals(executor: Executor, where: SQL): Promise<void> {
+  await executor.execute(sql`
+    insert into unit_competence_totals as totals (municipality_id, round_id, unit_id, competence_id, assessed_count,
+      rated_count, level_sum, target_sum, below_count)
+    select * from (${sumsOf(where)}) as sums
+    on conflict (municipality_id, round_id, unit_id, competence_id) do update set
+      assessed_count = totals.assessed_count + excluded.assessed_count,
+      rated_count = totals.rated_count + excluded.rated_count,
+      level_sum = totals.level_sum + excluded.level_sum,
+      target_sum = totals.target_sum + excluded.target_sum,
+      below_count = totals.below_count + excluded.below_count`);
+}
+
+/** Takes the rows that `where` picks out of the sums again, before they are removed; locks in the same order. */
+export async function subtractFromTotals(executor: Executor, where: SQL): Promise<void> {
+  await executor.execute(sql`
+    select 1 from unit_competence_totals totals
+    join (${sumsOf(where)}) as sums using (municipality_id, round_id, unit_id, competence_id)
+    order by totals.municipality_id, totals.round_id, totals.unit_id, totals.competence_id
+    for update of totals`);
+  await executor.execute(sql`
+    update unit_competence_totals as totals set
+      assessed_count = totals.assessed_count - sums.assessed,
+      rated_count = totals.rated_count - sums.rated,
+      level_sum = totals.level_sum - sums.level_sum,
+      target_sum = totals.target_sum - sums.target_sum,
+      below_count = totals.below_count - sums.below
+    from (${sumsOf(where)}) as sums
+    where totals.municipality_id = sums.municipality_id and totals.round_id = sums.round_id
+      and totals.unit_id = sums.unit_id and totals.competence_id = sums.competence_id`);
+}
+
+/** The rows of one assessment, over `competence_ratings`. */
+export const ratingsOf = (key: { roundId: string; subjectId: string; raterRole: string }) =>
+  sql`round_id = ${key.roundId} and subject_id = ${key.subjectId} and rater_role = ${key.raterRole}`;
 
 export async function removeFlattened(
   executor: Pick<Database, 'delete'>,
@@ -60,7 +113,7 @@ export interface LatestRatings {
 }
 
 export interface UnitTotals extends CompetenceTotals {
-  unitId: string | null;
+  unitId: string;
   /** Leader assessments of the unit in the round (every assessment has a row per competence). */
   assessedCount: number;
 }
@@ -127,52 +180,48 @@ export function competenceRatingRepository(db: Database, municipalityId: string)
      * Sums per unit and competence of the leader ratings in one round, for the units given (all when null). Only the
      * sums leave the database: the caller decides what may be shown.
      */
+    /**
+     * Sums per unit and competence of the leader ratings in one round, for the units given (all when null), from the
+     * totals kept with every submit. Only the sums leave the database: the caller decides what may be shown.
+     */
     async unitTotals(roundId: string, unitIds: readonly string[] | null): Promise<UnitTotals[]> {
-      const rows = rowsOf<{
-        unit_id: string | null;
-        competence_id: string;
-        assessed: string | number;
-        rated: string | number;
-        level_sum: string | number | null;
-        target_sum: string | number | null;
-        below: string | number;
-      }>(
-        await db.execute(sql`
-          select unit_id, competence_id,
-            count(*) as assessed,
-            count(*) filter (where level is not null and target_level is not null) as rated,
-            sum(level) filter (where target_level is not null) as level_sum,
-            sum(target_level) filter (where level is not null) as target_sum,
-            count(*) filter (where level < target_level) as below
-          from competence_ratings
-          where municipality_id = ${municipalityId} and round_id = ${roundId} and rater_role = 'leader'
-            ${unitIds === null ? sql`` : sql`and unit_id in ${uuidList(unitIds)}`}
-          group by unit_id, competence_id`),
-      );
+      const rows = await db
+        .select()
+        .from(unitCompetenceTotals)
+        .where(
+          and(
+            eq(unitCompetenceTotals.municipalityId, municipalityId),
+            eq(unitCompetenceTotals.roundId, roundId),
+            gt(unitCompetenceTotals.assessedCount, 0),
+            unitIds === null ? undefined : inArray(unitCompetenceTotals.unitId, [...unitIds]),
+          ),
+        );
       return rows.map((row) => ({
-        unitId: row.unit_id,
-        competenceId: row.competence_id,
-        assessedCount: Number(row.assessed),
-        ratedCount: Number(row.rated),
-        levelSum: Number(row.level_sum ?? 0),
-        targetSum: Number(row.target_sum ?? 0),
-        belowCount: Number(row.below),
+        unitId: row.unitId,
+        competenceId: row.competenceId,
+        assessedCount: row.assessedCount,
+        ratedCount: row.ratedCount,
+        levelSum: row.levelSum,
+        targetSum: row.targetSum,
+        belowCount: row.belowCount,
       }));
     },
 
     /** Which of these rounds have at least one submitted leader assessment in the given units (all when null). */
     async roundsWithLeaderRatings(roundIds: readonly string[], unitIds: readonly string[] | null) {
-      if (roundIds.length === 0) return new Set<string>();
-      const rows = rowsOf<{ id: string }>(
-        await db.execute(sql`
-          select r.id from (select value::uuid as id from jsonb_array_elements_text(${JSON.stringify(roundIds)}::jsonb)) r
-          where exists (
-            select 1 from competence_ratings cr
-            where cr.municipality_id = ${municipalityId} and cr.round_id = r.id and cr.rater_role = 'leader'
-              ${unitIds === null ? sql`` : sql`and cr.unit_id in ${uuidList(unitIds)}`}
-          )`),
-      );
-      return new Set(rows.map((row) => row.id));
+      if (roundIds.length === 0 || unitIds?.length === 0) return new Set<string>();
+      const rows = await db
+        .selectDistinct({ roundId: unitCompetenceTotals.roundId })
+        .from(unitCompetenceTotals)
+        .where(
+          and(
+            eq(unitCompetenceTotals.municipalityId, municipalityId),
+            inArray(unitCompetenceTotals.roundId, [...roundIds]),
+            gt(unitCompetenceTotals.assessedCount, 0),
+            unitIds === null ? undefined : inArray(unitCompetenceTotals.unitId, [...unitIds]),
+          ),
+        );
+      return new Set(rows.map((row) => row.roundId));
     },
 
     /**

@@ -12,7 +12,13 @@ import {
   type StoredRating,
   users,
 } from '../schema.ts';
-import { flattenSubmitted, removeFlattened } from './competence-ratings.ts';
+import {
+  addToTotals,
+  flattenSubmitted,
+  ratingsOf,
+  removeFlattened,
+  subtractFromTotals,
+} from './competence-ratings.ts';
 
 export type RoundRow = typeof rounds.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -297,7 +303,10 @@ export function roundRepository(db: Database, municipalityId: string) {
           })
           .where(theDraftAt(input))
           .returning();
-        if (row) await flattenSubmitted(tx, sql`a.id = ${row.id}`);
+        if (row) {
+          await flattenSubmitted(tx, sql`a.id = ${row.id}`);
+          await addToTotals(tx, ratingsOf(row));
+        }
         return row;
       });
       if (updated) return { outcome: 'saved', assessment: updated };
@@ -331,6 +340,7 @@ export function roundRepository(db: Database, municipalityId: string) {
           })
           .where(and(eq(assessments.municipalityId, municipalityId), eq(assessments.id, assessment.id)))
           .returning();
+        await subtractFromTotals(tx, ratingsOf(assessment));
         await removeFlattened(tx, municipalityId, assessment);
         return row!;
       });

@@ -242,7 +242,6 @@ export function teamRoutes(now: () => Date) {
       const totals = round ? await tenant.ratings.unitTotals(round.id, scope) : [];
       const byUnit = new Map<string, typeof totals>();
       for (const entry of totals) {
-        if (entry.unitId === null) continue;
         byUnit.set(entry.unitId, [...(byUnit.get(entry.unitId) ?? []), entry]);
       }
       const aggregates = units
