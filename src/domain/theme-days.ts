@@ -2,7 +2,10 @@
  * @module Theme days: the agenda's times, when a day counts as held, the suggested focus and agenda from the team's
  * gaps, and what makes a plan unusable.
  */
-import { type ExerciseBank, exercisesFor } from './exercises.ts';
+import type { Exercise } from './exercises.ts';
+
+/** What the agenda needs of an exercise; the web's rendered exercises have it too. */
+type AgendaExercise = Pick<Exercise, 'id' | 'competenceIds' | 'kind' | 'minutes'>;
 
 export const themeDayLimits = {
   focusMin: 1,
@@ -50,10 +53,15 @@ export interface SuggestedItem {
  * An agenda to start from: per focus competence, in the given order, one exercise of each kind the bank has for it
  * (a dilemma, a role play, a counter case), so the day alternates talk and practice.
  */
-export function suggestedAgenda(bank: ExerciseBank, focusCompetenceIds: readonly string[]): SuggestedItem[] {
+export function suggestedAgenda(
+  bank: { exercises: readonly AgendaExercise[] },
+  focusCompetenceIds: readonly string[],
+): SuggestedItem[] {
   return focusCompetenceIds.flatMap((competenceId) => {
     const seen = new Set<string>();
-    return exercisesFor(bank, competenceId)
+    // Only exercises picked for the competence: those where it comes first.
+    return bank.exercises
+      .filter((exercise) => exercise.competenceIds[0] === competenceId)
       .filter((exercise) => {
         if (seen.has(exercise.kind)) return false;
         seen.add(exercise.kind);
@@ -68,7 +76,7 @@ export function suggestedAgenda(bank: ExerciseBank, focusCompetenceIds: readonly
  * competence, else the first exercise at all.
  */
 export function defaultFollowUpExercise(
-  bank: ExerciseBank,
+  bank: { exercises: readonly AgendaExercise[] },
   agendaExerciseIds: readonly string[],
   focusCompetenceIds: readonly string[],
 ): string | null {

@@ -40,9 +40,20 @@ import type {
   RoundInput,
   reminderResultSchema,
   roundListSchema,
+  SettingsInput,
   settingsSchema,
   taskListSchema,
 } from '../../server/contracts/rounds.ts';
+import type { TeamOverview, UnitAggregates } from '../../server/contracts/team.ts';
+import type {
+  ExerciseView,
+  FollowUpTask,
+  FollowUpTasksInput,
+  ThemeDayDetail,
+  ThemeDayInput,
+  ThemeDaySummary,
+  ThemeDayUpdate,
+} from '../../server/contracts/theme-days.ts';
 
 export type FrameworkList = z.infer<typeof frameworkListSchema>;
 export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
@@ -238,9 +249,36 @@ export const api = {
     request<ConversationDetail>('POST', `${conversationPath(conversationId)}/addenda`, { text }),
   plan: (userId: string) => request<Plan>('GET', `/api/plans/${encodeURIComponent(userId)}`),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
-  saveSettings: (input: { hrSeesRounds: boolean }) =>
-    request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
+  saveSettings: (input: SettingsInput) => request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
+
+  teamOverview: (unitId: string, withSelf: boolean) =>
+    request<TeamOverview>('GET', `${teamOverviewPath(unitId)}${withSelf ? '?self=true' : ''}`),
+  unitAggregates: (roundId?: string) =>
+    request<UnitAggregates>(
+      'GET',
+      `/api/team-overview/units${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`,
+    ),
+  exercises: () => request<{ exercises: ExerciseView[] }>('GET', '/api/exercises'),
+  themeDays: () => request<{ themeDays: ThemeDaySummary[] }>('GET', '/api/theme-days'),
+  themeDay: (themeDayId: string) => request<ThemeDayDetail>('GET', themeDayPath(themeDayId)),
+  planThemeDay: (input: ThemeDayInput) => request<ThemeDayDetail>('POST', '/api/theme-days', input),
+  updateThemeDay: (themeDayId: string, input: ThemeDayUpdate) =>
+    request<ThemeDayDetail>('PUT', themeDayPath(themeDayId), input),
+  cancelThemeDay: (themeDayId: string) => request<void>('DELETE', themeDayPath(themeDayId)),
+  saveFollowUpTasks: (themeDayId: string, input: FollowUpTasksInput) =>
+    request<ThemeDayDetail>('PUT', `${themeDayPath(themeDayId)}/tasks`, input),
+  setFollowUpTaskDone: (taskId: string, done: boolean) =>
+    request<FollowUpTask>('POST', `/api/theme-day-tasks/${encodeURIComponent(taskId)}/done`, { done }),
 };
+
+/** The API path of a unit's team overview; its export is a plain link below it. */
+export function teamOverviewPath(unitId: string): string {
+  return `/api/units/${encodeURIComponent(unitId)}/team-overview`;
+}
+
+function themeDayPath(themeDayId: string): string {
+  return `/api/theme-days/${encodeURIComponent(themeDayId)}`;
+}
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */
 export function conversationPath(conversationId: string): string {

@@ -42,6 +42,8 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 
 const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
+const teamOverview = () => import('../features/team-overview/pages.ts');
+const themeDays = () => import('../features/theme-days/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -129,6 +131,20 @@ export const router = createBrowserRouter([
               { path: 'plan', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'plan/:userId', lazy: lazyPage(conversations, (m) => m.PlanPage) },
               { path: 'konto', element: <AccountPage /> },
+              { path: 'leder', lazy: lazyPage(teamOverview, (m) => m.LeaderDashboardPage, ['leader']) },
+              // Leaders see their units' people; administrators only the figures per unit.
+              {
+                path: 'team/overblik',
+                lazy: lazyPage(teamOverview, (m) => m.TeamOverviewPage, ['leader', 'admin']),
+              },
+              // Everyone may take part in a theme day; the server decides which each person may open.
+              { path: 'temadage', lazy: lazyPage(themeDays, (m) => m.ThemeDaysPage) },
+              { path: 'temadage/ny', lazy: lazyPage(themeDays, (m) => m.NewThemeDayPage, ['leader']) },
+              { path: 'temadage/:themeDayId', lazy: lazyPage(themeDays, (m) => m.ThemeDayPage) },
+              {
+                path: 'temadage/:themeDayId/ret',
+                lazy: lazyPage(themeDays, (m) => m.EditThemeDayPage, ['leader']),
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,9 +1,11 @@
-/** @module The municipality's settings: for now, whether HR may follow profiling rounds. */
+/** @module The municipality's settings: whether HR may follow profiling rounds, and the minimum group size of aggregates. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSettings } from '../../api/queries.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
@@ -20,36 +22,66 @@ export function SettingsPage() {
       ) : settings.isError ? (
         <QueryErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
-        <SettingsForm hrSeesRounds={settings.data.hrSeesRounds} timeZone={settings.data.timeZone} />
+        <SettingsForm
+          hrSeesRounds={settings.data.hrSeesRounds}
+          timeZone={settings.data.timeZone}
+          minGroupSize={settings.data.minGroupSize}
+        />
       )}
     </>
   );
 }
 
-function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string }) {
+/** As the server allows: no aggregate may cover fewer than 3, and a minimum above 50 would hide every team. */
+const groupSizeRange = { min: 3, max: 50 } as const;
+
+function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroupSize: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [hrSeesRounds, setHrSeesRounds] = useState(props.hrSeesRounds);
+  const [minGroupSize, setMinGroupSize] = useState(String(props.minGroupSize));
+  const [groupSizeError, setGroupSizeError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
   useEffect(() => setHrSeesRounds(props.hrSeesRounds), [props.hrSeesRounds]);
+  useEffect(() => setMinGroupSize(String(props.minGroupSize)), [props.minGroupSize]);
   const save = useMutation({
-    mutationFn: () => api.saveSettings({ hrSeesRounds }),
+    mutationFn: () => api.saveSettings({ hrSeesRounds, minGroupSize: Number(minGroupSize) }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
       setResult({ kind: 'saved', text: t('settings.saved') });
     },
-    onError: (error) =>
+    onError: (error) => {
+      const fieldMessage = error instanceof ApiError ? error.fields.minGroupSize : undefined;
+      if (fieldMessage) {
+        setGroupSizeError(fieldMessage);
+        setAttempt((count) => count + 1);
+      }
       setResult({
         kind: 'failed',
         text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
-      }),
+      });
+    },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!save.isPending) save.mutate();
+    if (save.isPending) return;
+    const size = Number(minGroupSize);
+    if (!/^\d+$/.test(minGroupSize.trim()) || size < groupSizeRange.min || size > groupSizeRange.max) {
+      setGroupSizeError(t('settings.minGroupSizeError', groupSizeRange));
+      setAttempt((count) => count + 1);
+      setResult(null);
+      return;
+    }
+    setGroupSizeError(null);
+    save.mutate();
   };
   return (
-    <form className="form" onSubmit={onSubmit} aria-label={t('settings.title')}>
+    <form className="form" noValidate onSubmit={onSubmit} aria-label={t('settings.title')}>
+      <ErrorSummary
+        errors={groupSizeError ? [{ fieldId: 'settings-min-group-size', message: groupSizeError }] : []}
+        attempt={attempt}
+      />
       <div className="form-group">
         <div className="checkbox">
           <input
@@ -70,6 +102,34 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string }) {
         <p className="form-hint checkbox-hint" id="settings-hr-sees-rounds-hint">
           {t('settings.hrSeesRoundsHint')}
         </p>
+      </div>
+      <div className={groupSizeError ? 'form-group form-group--error' : 'form-group'}>
+        <label className="form-label" htmlFor="settings-min-group-size">
+          {t('settings.minGroupSize')}
+        </label>
+        <p className="form-hint" id="settings-min-group-size-hint">
+          {t('settings.minGroupSizeHint', groupSizeRange)}
+        </p>
+        {groupSizeError ? <FieldError id="settings-min-group-size-error" message={groupSizeError} /> : null}
+        <input
+          id="settings-min-group-size"
+          type="number"
+          inputMode="numeric"
+          className="form-input form-input--number"
+          min={groupSizeRange.min}
+          max={groupSizeRange.max}
+          value={minGroupSize}
+          aria-invalid={groupSizeError ? true : undefined}
+          aria-describedby={
+            groupSizeError
+              ? 'settings-min-group-size-hint settings-min-group-size-error'
+              : 'settings-min-group-size-hint'
+          }
+          onChange={(event) => {
+            setMinGroupSize(event.target.value);
+            setResult(null);
+          }}
+        />
       </div>
       <dl className="summary-list">
         <div className="summary-list-row">

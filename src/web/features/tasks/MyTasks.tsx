@@ -2,11 +2,15 @@
  * @module "Mine opgaver": the user's open self-assessments and, for leaders, the leader assessments to do; then the
  * conversations to prepare or sign and the goals and actions past their date.
  */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationTask } from '../../../server/contracts/conversations.ts';
 import type { Task } from '../../../server/contracts/rounds.ts';
-import { useTasks } from '../../api/queries.ts';
+import type { ThemeDayTask } from '../../../server/contracts/theme-days.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { queryKeys, useTasks } from '../../api/queries.ts';
 import { formatDate, formatDay } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useSessionUser } from '../../session/session.ts';
@@ -69,12 +73,56 @@ function ConversationTaskItem({ task, own }: { task: ConversationTask; own: bool
   );
 }
 
+/** A follow-up task from a theme day: try it in practice, then tick it off here or on the theme day's page. */
+function ThemeDayTaskItem({ task, onError }: { task: ThemeDayTask; onError: (text: string) => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const done = useMutation({
+    mutationFn: () => api.setFollowUpTaskDone(task.id, true),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
+        queryClient.invalidateQueries({ queryKey: ['theme-days', task.themeDayId] }),
+      ]);
+    },
+    onError: (error) =>
+      onError(error instanceof ApiError && error.message ? error.message : t('errors.generic.text')),
+  });
+  return (
+    <li className={task.overdue ? 'task task--overdue' : 'task'}>
+      <p className="task-title">
+        <Link to={`/temadage/${task.themeDayId}`}>
+          {t('tasks.themeDay.title', { title: task.themeDayTitle })}
+        </Link>
+      </p>
+      <p className="task-meta">{task.text}</p>
+      <p className="task-meta">
+        {t('tasks.deadline', { date: formatDay(task.dueDate, locale) })}
+        {task.overdue ? <strong className="tag tag--strong">{t('tasks.overdue')}</strong> : null}
+      </p>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => {
+          if (!done.isPending) done.mutate();
+        }}
+      >
+        {t('tasks.themeDay.markDone')}
+        <span className="visually-hidden">: {task.text}</span>
+      </button>
+    </li>
+  );
+}
+
 /** The task list, as a section of the home page. */
 export function MyTasks() {
   const { t } = useTranslation();
   const tasks = useTasks();
   const user = useSessionUser();
   const conversationTasks = tasks.data?.conversations ?? [];
+  const themeDayTasks = tasks.data?.themeDays ?? [];
+  const [themeDayError, setThemeDayError] = useState<string | null>(null);
   const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
   const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
   return (
@@ -84,7 +132,7 @@ export function MyTasks() {
         <Loading />
       ) : tasks.isError ? (
         <QueryErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />
-      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 ? (
+      ) : tasks.data.tasks.length === 0 && conversationTasks.length === 0 && themeDayTasks.length === 0 ? (
         <p>{t('tasks.empty')}</p>
       ) : (
         <>
@@ -117,6 +165,21 @@ export function MyTasks() {
                     task={task}
                     own={task.subject.id === user?.id}
                   />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {themeDayTasks.length ? (
+            <>
+              <h3 className="task-group-title">
+                {t('tasks.themeDay.groupTitle', { count: themeDayTasks.length })}
+              </h3>
+              <div role="status" className="status-line">
+                {themeDayError ? <p className="notice notice--error">{themeDayError}</p> : null}
+              </div>
+              <ul className="task-list">
+                {themeDayTasks.map((task) => (
+                  <ThemeDayTaskItem key={task.id} task={task} onError={setThemeDayError} />
                 ))}
               </ul>
             </>
