@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkDocument } from './framework.ts';
 import {
   bandOf,
   beforeAndAfter,
@@ -9,28 +8,9 @@ import {
   strongestAndWeakest,
   teamMatrix,
 } from './team.ts';
+import { testFramework } from './test-framework.ts';
 
-const text = (words: string) => ({ da: words, en: `${words} (en)` });
-const competence = (id: string) => ({
-  id,
-  name: text(id),
-  description: text(id),
-  levels: [1, 2, 3, 4].map((level) => ({ level, behaviour: text(`${id} ${level}`) })),
-  evidencePrompts: [],
-});
-const framework: FrameworkDocument = {
-  key: 'test',
-  name: text('Test'),
-  description: text('Test'),
-  scale: {
-    levels: [1, 2, 3, 4].map((level) => ({ level, name: text(`L${level}`), meaning: text(`M${level}`) })),
-    cannotAssess: { name: text('Kan ikke vurdere'), meaning: text('-') },
-  },
-  areas: [
-    { id: 'a', name: text('A'), description: text('A'), competences: [competence('a1'), competence('a2')] },
-    { id: 'b', name: text('B'), description: text('B'), competences: [competence('b1'), competence('b2')] },
-  ],
-};
+const framework = testFramework({ a: ['a1', 'a2'], b: ['b1', 'b2'] });
 const round = { id: 'r1', name: 'Forår', deadline: '2026-04-30' };
 const targets = { a1: 3, a2: 2, b1: 3, b2: 4 };
 const member = (

@@ -133,6 +133,20 @@ function tableOf(input: TeamMatrixExport) {
 const levelValue = (level: RatedLevel | undefined, locale: Locale): number | string =>
   typeof level === 'number' ? level : level === null ? words[locale].cannotAssess : words[locale].notRated;
 
+/** The team's figures under the people: average level, average target, share below target in whole per cent. */
+function teamFigures(text: (typeof words)[Locale], summaries: TeamOverview['summaries']) {
+  return [
+    { label: text.average, values: summaries.map((summary) => summary.average) },
+    { label: text.averageTarget, values: summaries.map((summary) => summary.averageTarget) },
+    {
+      label: text.shareBelow,
+      values: summaries.map((summary) =>
+        summary.shareBelow === null ? null : Math.round(summary.shareBelow * 100),
+      ),
+    },
+  ];
+}
+
 export async function teamMatrixXlsx(input: TeamMatrixExport): Promise<ExportFile> {
   const { overview, locale } = input;
   const text = words[locale];
@@ -185,22 +199,9 @@ export async function teamMatrixXlsx(input: TeamMatrixExport): Promise<ExportFil
     sheetRow.getCell(4 + columns.length).value = row.belowCount;
   });
   leader.addRow([]);
-  const figure = (label: string, values: (number | null)[]) => {
-    const added = leader.addRow([label, '', '', ...values.map((value) => value ?? '')]);
-    added.font = { bold: true };
-  };
-  figure(
-    text.average,
-    summaries.map((summary) => summary.average),
-  );
-  figure(
-    text.averageTarget,
-    summaries.map((summary) => summary.averageTarget),
-  );
-  figure(
-    text.shareBelow,
-    summaries.map((summary) => (summary.shareBelow === null ? null : Math.round(summary.shareBelow * 100))),
-  );
+  for (const { label, values } of teamFigures(text, summaries)) {
+    leader.addRow([label, '', '', ...values.map((value) => value ?? '')]).font = { bold: true };
+  }
   leader.addRow([]);
   leader.addRow([text.legend]).font = { bold: true };
   for (const band of distanceBands) {
@@ -249,30 +250,18 @@ export function teamMatrixCsv(input: TeamMatrixExport): ExportFile {
       String(row.belowCount),
     ]),
   ];
-  const figure = (label: string, values: (number | null)[]) => [
-    label,
-    '',
-    '',
-    ...values.flatMap((value) => [
-      value === null ? '' : decimal(value, locale),
-      ...perCompetence.slice(1).map(() => ''),
-    ]),
-    '',
-  ];
-  records.push(
-    figure(
-      text.average,
-      summaries.map((summary) => summary.average),
-    ),
-    figure(
-      text.averageTarget,
-      summaries.map((summary) => summary.averageTarget),
-    ),
-    figure(
-      text.shareBelow,
-      summaries.map((summary) => (summary.shareBelow === null ? null : Math.round(summary.shareBelow * 100))),
-    ),
-  );
+  for (const { label, values } of teamFigures(text, summaries)) {
+    records.push([
+      label,
+      '',
+      '',
+      ...values.flatMap((value) => [
+        value === null ? '' : decimal(value, locale),
+        ...perCompetence.slice(1).map(() => ''),
+      ]),
+      '',
+    ]);
+  }
   const csv = stringify(records, { delimiter: ';', bom: true, record_delimiter: 'windows' });
   return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8') };
 }

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSettings } from '../../api/queries.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { FieldError } from '../../ui/FieldError.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -103,34 +103,23 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroup
           {t('settings.hrSeesRoundsHint')}
         </p>
       </div>
-      <div className={groupSizeError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor="settings-min-group-size">
-          {t('settings.minGroupSize')}
-        </label>
-        <p className="form-hint" id="settings-min-group-size-hint">
-          {t('settings.minGroupSizeHint', groupSizeRange)}
-        </p>
-        {groupSizeError ? <FieldError id="settings-min-group-size-error" message={groupSizeError} /> : null}
-        <input
-          id="settings-min-group-size"
-          type="number"
-          inputMode="numeric"
-          className="form-input form-input--number"
-          min={groupSizeRange.min}
-          max={groupSizeRange.max}
-          value={minGroupSize}
-          aria-invalid={groupSizeError ? true : undefined}
-          aria-describedby={
-            groupSizeError
-              ? 'settings-min-group-size-hint settings-min-group-size-error'
-              : 'settings-min-group-size-hint'
-          }
-          onChange={(event) => {
-            setMinGroupSize(event.target.value);
-            setResult(null);
-          }}
-        />
-      </div>
+      <TextField
+        id="settings-min-group-size"
+        name="minGroupSize"
+        type="number"
+        width="number"
+        inputMode="numeric"
+        min={groupSizeRange.min}
+        max={groupSizeRange.max}
+        label={t('settings.minGroupSize')}
+        hint={t('settings.minGroupSizeHint', groupSizeRange)}
+        value={minGroupSize}
+        error={groupSizeError ?? undefined}
+        onChange={(value) => {
+          setMinGroupSize(value);
+          setResult(null);
+        }}
+      />
       <dl className="summary-list">
         <div className="summary-list-row">
           <dt>{t('settings.timeZone')}</dt>

@@ -13,13 +13,14 @@ import {
   useTeamOverview,
   useThemeDays,
 } from '../../api/queries.ts';
-import { formatDate, formatDay, formatNumber, formatTime } from '../../i18n/format.ts';
+import { formatDate, formatDay, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useCurrentUser } from '../../session/session.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
-import { percentOf } from '../team-overview/matrix-view.ts';
+import { competenceNames } from '../conversations/shared.tsx';
+import { RankedList } from '../team-overview/RankedList.tsx';
 import { PracticeSummarySlot } from './PracticeSummarySlot.tsx';
 
 /** How many upcoming theme days and conversations the dashboard lists before "see all". */
@@ -167,11 +168,7 @@ function UnitWeakest({ unit }: { unit: { id: string; name: string } }) {
   const locale = currentLocale();
   const overview = useTeamOverview(unit.id, false);
   const framework = useFrameworkVersion(overview.data?.frameworkVersionId);
-  const nameOf = new Map(
-    framework.data?.document.areas.flatMap((area) =>
-      area.competences.map((competence) => [competence.id, competence.name[locale]] as const),
-    ) ?? [],
-  );
+  const nameOf = competenceNames(framework.data?.document, locale);
   return (
     <div className="dashboard-unit">
       <h3>{unit.name}</h3>
@@ -183,21 +180,12 @@ function UnitWeakest({ unit }: { unit: { id: string; name: string } }) {
         <p>{t('dashboard.weakest.none')}</p>
       ) : (
         <>
-          <ol>
-            {overview.data.weakest.map((competenceId) => {
-              const summary = overview.data.summaries.find((entry) => entry.competenceId === competenceId)!;
-              return (
-                <li key={competenceId}>
-                  <strong>{nameOf.get(competenceId) ?? competenceId}</strong>{' '}
-                  {t('teamOverview.rankedFigures', {
-                    average: formatNumber(summary.average ?? 0, locale),
-                    target: formatNumber(summary.averageTarget ?? 0, locale),
-                    share: percentOf(summary.shareBelow ?? 0),
-                  })}
-                </li>
-              );
-            })}
-          </ol>
+          <RankedList
+            competenceIds={overview.data.weakest}
+            summaries={overview.data.summaries}
+            nameOf={nameOf}
+            locale={locale}
+          />
           <p>
             <Link to={`/temadage/ny?enhed=${unit.id}`}>
               {t('dashboard.weakest.plan', { unit: unit.name })}

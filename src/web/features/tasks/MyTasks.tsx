@@ -9,13 +9,14 @@ import { Link } from 'react-router';
 import type { ConversationTask } from '../../../server/contracts/conversations.ts';
 import type { Task } from '../../../server/contracts/rounds.ts';
 import type { ThemeDayTask } from '../../../server/contracts/theme-days.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { queryKeys, useTasks } from '../../api/queries.ts';
 import { formatDate, formatDay } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useSessionUser } from '../../session/session.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { useErrorText } from '../conversations/shared.tsx';
 
 export const taskPath = (task: Pick<Task, 'roundId' | 'subject' | 'kind'>): string =>
   `/runder/${task.roundId}/vurdering/${task.subject.id}/${task.kind === 'self_assessment' ? 'self' : 'leader'}`;
@@ -76,6 +77,7 @@ function ConversationTaskItem({ task, own }: { task: ConversationTask; own: bool
 /** A follow-up task from a theme day: try it in practice, then tick it off here or on the theme day's page. */
 function ThemeDayTaskItem({ task, onError }: { task: ThemeDayTask; onError: (text: string) => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const locale = currentLocale();
   const queryClient = useQueryClient();
   const done = useMutation({
@@ -86,8 +88,7 @@ function ThemeDayTaskItem({ task, onError }: { task: ThemeDayTask; onError: (tex
         queryClient.invalidateQueries({ queryKey: ['theme-days', task.themeDayId] }),
       ]);
     },
-    onError: (error) =>
-      onError(error instanceof ApiError && error.message ? error.message : t('errors.generic.text')),
+    onError: (error) => onError(errorText(error)),
   });
   return (
     <li className={task.overdue ? 'task task--overdue' : 'task'}>

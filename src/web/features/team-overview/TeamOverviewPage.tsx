@@ -17,6 +17,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { competenceNames } from '../conversations/shared.tsx';
 import {
   type AreaGroup,
   bandIds,
@@ -27,6 +28,7 @@ import {
   unitChoices,
   visibleAreas,
 } from './matrix-view.ts';
+import { RankedList } from './RankedList.tsx';
 import { UnitFigures } from './UnitFigures.tsx';
 
 const ids = { unit: 'overview-unit', area: 'overview-area', sort: 'overview-sort', self: 'overview-self' };
@@ -191,11 +193,7 @@ function MatrixView(props: {
   const groups = visibleAreas(overview, framework, areaId, locale);
   const competenceIndex = new Map(overview.summaries.map((summary, index) => [summary.competenceId, index]));
   const rows = sortRows(overview.rows, sortKey, competenceIndex);
-  const nameOf = new Map(
-    framework.areas.flatMap((area) =>
-      area.competences.map((competence) => [competence.id, competence.name[locale]]),
-    ),
-  );
+  const nameOf = competenceNames(framework, locale);
   const rated = overview.rows.filter((row) => row.round !== null).length;
   const rounds = [...new Set(overview.rows.flatMap((row) => (row.round ? [row.round.name] : [])))];
   return (
@@ -373,43 +371,33 @@ function Legend() {
 
 function Ranked(props: {
   overview: TeamOverview;
-  nameOf: Map<string, string>;
+  nameOf: ReadonlyMap<string, string>;
   locale: Locale;
   planHref: string;
 }) {
   const { t } = useTranslation();
   const { overview, nameOf, locale, planHref } = props;
-  const summaryOf = new Map(overview.summaries.map((summary) => [summary.competenceId, summary]));
-  const item = (competenceId: string) => {
-    const summary = summaryOf.get(competenceId)!;
-    return (
-      <li key={competenceId}>
-        <strong>{nameOf.get(competenceId) ?? competenceId}</strong>{' '}
-        {t('teamOverview.rankedFigures', {
-          average: formatNumber(summary.average ?? 0, locale),
-          target: formatNumber(summary.averageTarget ?? 0, locale),
-          share: percentOf(summary.shareBelow ?? 0),
-        })}
-      </li>
-    );
-  };
   if (overview.weakest.length === 0) return <p>{t('teamOverview.noneRated')}</p>;
+  const list = (competenceIds: string[]) => (
+    <RankedList
+      competenceIds={competenceIds}
+      summaries={overview.summaries}
+      nameOf={nameOf}
+      locale={locale}
+    />
+  );
   return (
     <div className="ranked">
       <section aria-labelledby="overview-weakest">
         <h3 id="overview-weakest">{t('teamOverview.weakestTitle')}</h3>
-        <ol>{overview.weakest.map(item)}</ol>
+        {list(overview.weakest)}
         <p>
           <Link to={planHref}>{t('teamOverview.planThemeDay')}</Link>
         </p>
       </section>
       <section aria-labelledby="overview-strongest">
         <h3 id="overview-strongest">{t('teamOverview.strongestTitle')}</h3>
-        {overview.strongest.length ? (
-          <ol>{overview.strongest.map(item)}</ol>
-        ) : (
-          <p>{t('teamOverview.noneStrong')}</p>
-        )}
+        {overview.strongest.length ? list(overview.strongest) : <p>{t('teamOverview.noneStrong')}</p>}
       </section>
     </div>
   );

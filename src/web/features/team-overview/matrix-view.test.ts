@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkDocument } from '../../../domain/framework.ts';
+import { testFramework } from '../../../domain/test-framework.ts';
 import type { TeamOverview } from '../../../server/contracts/team.ts';
 import { exportHref, percentOf, sortRows, unitChoices, visibleAreas } from './matrix-view.ts';
 
-const text = (words: string) => ({ da: words, en: `${words} (en)` });
-const competence = (id: string) => ({
-  id,
-  name: text(id.toUpperCase()),
-  description: text(id),
-  levels: [1, 2, 3, 4].map((level) => ({ level, behaviour: text(`${id} ${level}`) })),
-  evidencePrompts: [],
-});
-const framework = {
-  key: 'test',
-  name: text('Test'),
-  description: text('Test'),
-  scale: {
-    levels: [1, 2, 3, 4].map((level) => ({ level, name: text(`L${level}`), meaning: text(`M${level}`) })),
-    cannotAssess: { name: text('Kan ikke vurdere'), meaning: text('-') },
-  },
-  areas: [
-    {
-      id: 'a',
-      name: text('Område A'),
-      description: text('A'),
-      competences: [competence('a1'), competence('a2')],
-    },
-    { id: 'b', name: text('Område B'), description: text('B'), competences: [competence('b1')] },
-  ],
-} satisfies FrameworkDocument;
+const framework = testFramework(
+  { a: ['a1', 'a2'], b: ['b1'] },
+  { areaName: (id) => `Område ${id.toUpperCase()}`, competenceName: (id) => id.toUpperCase() },
+);
 
 const row = (
   name: string,

@@ -27,6 +27,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { errorFor, isIsoDate, isTime, moveItem } from '../conversations/conversation-form.ts';
+import { competenceNames, useErrorText } from '../conversations/shared.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
 import { type UnitChoice, unitChoices } from '../team-overview/matrix-view.ts';
@@ -226,6 +227,7 @@ interface PlanFormProps {
 
 function PlanForm(props: PlanFormProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const locale = currentLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -237,15 +239,7 @@ function PlanForm(props: PlanFormProps) {
   const [ownMinutes, setOwnMinutes] = useState('30');
   const set = <K extends keyof ThemeDayDraft>(key: K, value: ThemeDayDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
-  const competenceName = useMemo(
-    () =>
-      new Map(
-        props.framework.areas.flatMap((area) =>
-          area.competences.map((competence) => [competence.id, competence.name[locale]] as const),
-        ),
-      ),
-    [props.framework, locale],
-  );
+  const competenceName = useMemo(() => competenceNames(props.framework, locale), [props.framework, locale]);
   const fail = (found: FormError[]) => {
     setErrors(found);
     setAttempt((count) => count + 1);
@@ -277,9 +271,7 @@ function PlanForm(props: PlanFormProps) {
       } else if (error instanceof ApiError && error.status === 409) {
         fail([{ message: t('themeDays.form.conflict') }]);
       } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
+        fail([{ message: errorText(error) }]);
       }
     },
   });
@@ -344,13 +336,7 @@ function PlanForm(props: PlanFormProps) {
           error={errorFor(errors, ids.title)}
           required
         />
-        <DateTimeFields
-          draft={draft}
-          set={set}
-          errors={errors}
-          describe={describe}
-          isNew={props.version === null}
-        />
+        <DateTimeFields draft={draft} set={set} errors={errors} isNew={props.version === null} />
         <TextField
           id={ids.place}
           name="place"
@@ -471,51 +457,36 @@ function DateTimeFields(props: {
   draft: ThemeDayDraft;
   set: <K extends keyof ThemeDayDraft>(key: K, value: ThemeDayDraft[K]) => void;
   errors: FormError[];
-  describe: (id: string, error: string | undefined, hint?: boolean) => string | undefined;
   isNew: boolean;
 }) {
   const { t } = useTranslation();
-  const { draft, set, errors, describe } = props;
-  const dateError = errorFor(errors, ids.date);
-  const startError = errorFor(errors, ids.startTime);
+  const { draft, set, errors } = props;
   return (
     <>
-      <div className={dateError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={ids.date}>
-          {t('themeDays.form.date')}
-        </label>
-        {dateError ? <FieldError id={`${ids.date}-error`} message={dateError} /> : null}
-        <input
-          id={ids.date}
-          type="date"
-          className="form-input form-input--date"
-          min={props.isNew ? todayIso() : undefined}
-          value={draft.date}
-          required
-          aria-invalid={dateError ? true : undefined}
-          aria-describedby={describe(ids.date, dateError)}
-          onChange={(event) => set('date', event.target.value)}
-        />
-      </div>
-      <div className={startError ? 'form-group form-group--error' : 'form-group'}>
-        <label className="form-label" htmlFor={ids.startTime}>
-          {t('themeDays.form.start')}
-        </label>
-        <p className="form-hint" id={`${ids.startTime}-hint`}>
-          {t('themeDays.form.startHint')}
-        </p>
-        {startError ? <FieldError id={`${ids.startTime}-error`} message={startError} /> : null}
-        <input
-          id={ids.startTime}
-          type="time"
-          className="form-input form-input--date"
-          value={draft.startTime}
-          required
-          aria-invalid={startError ? true : undefined}
-          aria-describedby={describe(ids.startTime, startError, true)}
-          onChange={(event) => set('startTime', event.target.value)}
-        />
-      </div>
+      <TextField
+        id={ids.date}
+        name="date"
+        type="date"
+        width="date"
+        label={t('themeDays.form.date')}
+        min={props.isNew ? todayIso() : undefined}
+        value={draft.date}
+        onChange={(value) => set('date', value)}
+        error={errorFor(errors, ids.date)}
+        required
+      />
+      <TextField
+        id={ids.startTime}
+        name="startTime"
+        type="time"
+        width="date"
+        label={t('themeDays.form.start')}
+        hint={t('themeDays.form.startHint')}
+        value={draft.startTime}
+        onChange={(value) => set('startTime', value)}
+        error={errorFor(errors, ids.startTime)}
+        required
+      />
     </>
   );
 }
@@ -651,39 +622,28 @@ function AgendaBuilder(props: {
 
       <div className="add-agenda-item">
         <h3>{t('themeDays.form.ownTitle')}</h3>
-        <div className={ownError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="form-label" htmlFor={ids.ownTitle}>
-            {t('themeDays.form.ownItem')}
-          </label>
-          <p className="form-hint" id={`${ids.ownTitle}-hint`}>
-            {t('themeDays.form.ownHint')}
-          </p>
-          {ownError ? <FieldError id={`${ids.ownTitle}-error`} message={ownError} /> : null}
-          <input
-            id={ids.ownTitle}
-            className="form-input form-input--l"
-            value={props.ownTitle}
-            maxLength={200}
-            aria-describedby={`${ids.ownTitle}-hint`}
-            onChange={(event) => props.setOwnTitle(event.target.value)}
-          />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={ids.ownMinutes}>
-            {t('themeDays.form.ownMinutes')}
-          </label>
-          <input
-            id={ids.ownMinutes}
-            type="number"
-            inputMode="numeric"
-            className="form-input form-input--number"
-            min={5}
-            max={240}
-            step={5}
-            value={props.ownMinutes}
-            onChange={(event) => props.setOwnMinutes(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={ids.ownTitle}
+          name="ownTitle"
+          label={t('themeDays.form.ownItem')}
+          hint={t('themeDays.form.ownHint')}
+          value={props.ownTitle}
+          onChange={props.setOwnTitle}
+          error={ownError}
+        />
+        <TextField
+          id={ids.ownMinutes}
+          name="ownMinutes"
+          type="number"
+          width="number"
+          inputMode="numeric"
+          min={5}
+          max={240}
+          step={5}
+          label={t('themeDays.form.ownMinutes')}
+          value={props.ownMinutes}
+          onChange={props.setOwnMinutes}
+        />
         <button
           type="button"
           className="button button--secondary"

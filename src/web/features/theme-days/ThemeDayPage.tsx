@@ -25,12 +25,11 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { competenceNames, type Outcome, StatusLine, useErrorText } from '../conversations/shared.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { isVersionId } from '../framework/framework-view.ts';
 import type { ThemeDaySavedState } from './ThemeDayFormPage.tsx';
 import { addDays } from './theme-day-form.ts';
-
-type Outcome = { kind: 'success' | 'error'; text: string };
 
 const clock = (time: string, locale: Locale) => formatTime(new Date(`2000-01-01T${time}:00`), locale);
 
@@ -70,6 +69,7 @@ function Details(props: {
   saved?: ThemeDaySavedState['saved'];
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const locale = currentLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -79,15 +79,7 @@ function Details(props: {
     props.saved ? { kind: 'success', text: t(`themeDays.saved.${props.saved}`) } : null,
   );
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const competenceName = useMemo(
-    () =>
-      new Map(
-        framework.areas.flatMap((area) =>
-          area.competences.map((competence) => [competence.id, competence.name[locale]] as const),
-        ),
-      ),
-    [framework, locale],
-  );
+  const competenceName = useMemo(() => competenceNames(framework, locale), [framework, locale]);
   const cancel = useMutation({
     mutationFn: () => api.cancelThemeDay(themeDay.id),
     onSuccess: async () => {
@@ -97,19 +89,13 @@ function Details(props: {
     onError: (error) =>
       setOutcome({
         kind: 'error',
-        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+        text: errorText(error),
       }),
   });
 
   return (
     <>
-      <div role="status" className="status-line">
-        {outcome ? (
-          <p className={outcome.kind === 'success' ? 'notice notice--success' : 'notice notice--error'}>
-            {outcome.text}
-          </p>
-        ) : null}
-      </div>
+      <StatusLine outcome={outcome} />
       <dl className="summary-list">
         <div className="summary-list-row">
           <dt>{t('themeDays.unit')}</dt>
@@ -271,6 +257,7 @@ function FollowUp(props: { detail: ThemeDayDetail; onOutcome: (outcome: Outcome)
 
 function OwnTask(props: { task: FollowUpTask; themeDayId: string; onOutcome: (outcome: Outcome) => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const locale = currentLocale();
   const queryClient = useQueryClient();
   const { task } = props;
@@ -289,7 +276,7 @@ function OwnTask(props: { task: FollowUpTask; themeDayId: string; onOutcome: (ou
     onError: (error) =>
       props.onOutcome({
         kind: 'error',
-        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+        text: errorText(error),
       }),
   });
   return (
@@ -319,6 +306,7 @@ function OwnTask(props: { task: FollowUpTask; themeDayId: string; onOutcome: (ou
 
 function TasksForm(props: { detail: ThemeDayDetail; onOutcome: (outcome: Outcome) => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const locale = currentLocale();
   const queryClient = useQueryClient();
   const { detail } = props;
@@ -367,10 +355,7 @@ function TasksForm(props: { detail: ThemeDayDetail; onOutcome: (outcome: Outcome
             };
           }),
         );
-      } else
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
+      } else fail([{ message: errorText(error) }]);
     },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
