@@ -244,3 +244,26 @@ export async function seedProfileBenchmark(
   };
   return { steps, counts };
 }
+
+/** The unit whose matrix the team benchmark measures. */
+export const benchTeamName = 'Team 001';
+
+/**
+ * Leaves `members` people of Team 001 active and marks the rest as having left, as a team of that size would be
+ * after a reorganisation: their ratings stay (they count in the round's figures per unit), but the team overview
+ * lists only the active people.
+ */
+export async function keepActiveInFirstTeam(
+  db: Database,
+  municipalityId: string,
+  members: number,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  await db.execute(sql`
+    update users set active = false
+    where municipality_id = ${municipalityId} and id in (
+      select users.id from users join units on units.id = users.unit_id
+      where units.municipality_id = ${municipalityId} and units.name = ${benchTeamName}
+      order by users.email offset ${members})`);
+  log(`  ${benchTeamName}: ${members} people active`);
+}
