@@ -72,7 +72,9 @@ test('a leader reads the team overview, exports it, and plans a theme day from i
   expect(download.suggestedFilename()).toMatch(/^teamoverblik-team-skranke-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   const bytes = await readFile((await download.path())!);
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   const sheet = workbook.getWorksheet('Leders vurdering')!;
   const header = (sheet.getRow(5).values as unknown[]).slice(1);
   const column = header.indexOf(firstCompetence.name.da) + 1;
