@@ -4,6 +4,8 @@ import { scheduleByApi, startWithGoalByApi, teamMemberId, uniquePlace } from './
 import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
 
 test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  // Some thirty pages in two languages: on a busy two-core machine this takes close to a minute.
+  test.setTimeout(120_000);
   await page.goto('/login');
   await expect(pageHeading(page)).toHaveText('Log ind');
   await expectNoAxeViolations(page, 'login');
