@@ -207,21 +207,22 @@ export function competenceRatingRepository(db: Database, municipalityId: string)
       }));
     },
 
-    /** Which of these rounds have at least one submitted leader assessment in the given units (all when null). */
+    /**
+     * Which of these rounds have at least one submitted leader assessment in the given units (all when null): one
+     * probe of the sums' key per round, however large the rounds are.
+     */
     async roundsWithLeaderRatings(roundIds: readonly string[], unitIds: readonly string[] | null) {
       if (roundIds.length === 0 || unitIds?.length === 0) return new Set<string>();
-      const rows = await db
-        .selectDistinct({ roundId: unitCompetenceTotals.roundId })
-        .from(unitCompetenceTotals)
-        .where(
-          and(
-            eq(unitCompetenceTotals.municipalityId, municipalityId),
-            inArray(unitCompetenceTotals.roundId, [...roundIds]),
-            gt(unitCompetenceTotals.assessedCount, 0),
-            unitIds === null ? undefined : inArray(unitCompetenceTotals.unitId, [...unitIds]),
-          ),
-        );
-      return new Set(rows.map((row) => row.roundId));
+      const rows = rowsOf<{ id: string }>(
+        await db.execute(sql`
+          select r.id from (select value::uuid as id from jsonb_array_elements_text(${JSON.stringify(roundIds)}::jsonb)) r
+          where exists (
+            select 1 from unit_competence_totals totals
+            where totals.municipality_id = ${municipalityId} and totals.round_id = r.id and totals.assessed_count > 0
+              ${unitIds === null ? sql`` : sql`and totals.unit_id in ${uuidList(unitIds)}`}
+          )`),
+      );
+      return new Set(rows.map((row) => row.id));
     },
 
     /**
