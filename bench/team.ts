@@ -31,7 +31,7 @@ import { type Measurement, rawTable, table } from './report.ts';
 const connections = setting('BENCH_CONNECTIONS', 10, 100);
 const seconds = setting('BENCH_SECONDS', 10, 60);
 const warmupSeconds = setting('BENCH_WARMUP_SECONDS', 2, 60);
-const sequentialRequests = setting('BENCH_TEAM_REQUESTS', 200, 10_000);
+const sequentialRequests = setting('BENCH_TEAM_REQUESTS', 300, 10_000);
 const teamSize = setting('BENCH_TEAM_SIZE', 60, 100);
 /** Employees reading their own profile while the leaders read the overview: the rest of the municipality's day. */
 const employeeCount = setting('BENCH_TEAM_EMPLOYEES', 40, 1000);
@@ -55,7 +55,7 @@ interface EngineResult {
   bodyBytes: Record<'matrix' | 'units', number>;
   unitCount: number;
   /** Server time per route, one request at a time. */
-  sequential: Record<'matrix' | 'units', Percentiles>;
+  sequential: Record<Route, Percentiles>;
   /** Server time per route during the measured mixed load. */
   underLoad: Record<Route, Percentiles>;
   load: Measurement;
@@ -125,13 +125,19 @@ async function check(origin: string, callers: Callers) {
   };
 }
 
-/** One request at a time, matrix and figures in turn. */
+/**
+ * One request at a time: matrix, figures and an employee's profile in turn. The profile is the yardstick: its server
+ * time on an idle machine is in the profile benchmark's results, so it shows how busy the machine was in this run.
+ */
 async function sequential(origin: string, callers: Callers, count: number) {
   for (let index = 0; index < count; index++) {
-    const [path, cookie] =
-      index % 2 === 0
-        ? [matrixPath(callers), callers.leader.cookie]
-        : ['/api/team-overview/units', callers.admin.cookie];
+    const employee = callers.employees[index % callers.employees.length]!;
+    const turns: [string, string][] = [
+      [matrixPath(callers), callers.leader.cookie],
+      ['/api/team-overview/units', callers.admin.cookie],
+      [`/api/profiles/${employee.id}`, employee.cookie],
+    ];
+    const [path, cookie] = turns[index % turns.length]!;
     const response = await fetch(`${origin}${path}`, { headers: { cookie } });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
@@ -221,8 +227,8 @@ async function runEngine(engine: DatabaseKind): Promise<EngineResult> {
     const callers = await logInCallers(origin);
     const checked = await check(origin, callers);
 
-    process.stdout.write(`  one at a time: 20 warm-up, ${sequentialRequests} measured …`);
-    await sequential(origin, callers, 20);
+    process.stdout.write(`  one at a time: 30 warm-up, ${sequentialRequests} measured …`);
+    await sequential(origin, callers, 30);
     await ask(child, { type: 'record' }, 'recording');
     await sequential(origin, callers, sequentialRequests);
     const sequentialSamples = await ask(child, { type: 'samples' }, 'samples');
@@ -254,6 +260,7 @@ async function runEngine(engine: DatabaseKind): Promise<EngineResult> {
       sequential: {
         matrix: percentilesOf(sequentialTimes.matrix),
         units: percentilesOf(sequentialTimes.units),
+        profile: percentilesOf(sequentialTimes.profile),
       },
       underLoad: {
         matrix: percentilesOf(loadTimes.matrix),
@@ -311,6 +318,7 @@ function report(results: EngineResult[]) {
         return [
           row(`${result.engine}, matrix, one at a time`, result.sequential.matrix, target),
           row(`${result.engine}, figures, one at a time`, result.sequential.units, target),
+          row(`${result.engine}, profile, one at a time`, result.sequential.profile, target),
           row(`${result.engine}, matrix, ${connections} connections`, result.underLoad.matrix, target),
           row(`${result.engine}, figures, ${connections} connections`, result.underLoad.units, target),
           row(`${result.engine}, profile, ${connections} connections`, result.underLoad.profile, target),
