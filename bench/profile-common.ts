@@ -16,8 +16,11 @@ export type ProfileServerMessage =
     }
   | { type: 'cpu'; usage: NodeJS.CpuUsage }
   | { type: 'recording' }
-  /** Milliseconds inside `app.fetch` of every app request since `record`, and how many were not 200. */
-  | { type: 'samples'; ms: number[]; non200: number };
+  /**
+   * Milliseconds inside `app.fetch` of every app request since `record`, the path of each (same order), and how
+   * many were not 200.
+   */
+  | { type: 'samples'; ms: number[]; paths: string[]; non200: number };
 
 /** What the benchmark asks of the server process. */
 export type ProfileBenchMessage =
@@ -29,6 +32,8 @@ export type ProfileBenchMessage =
 /** Environment the benchmark passes to the server process. */
 export const engineVariable = 'BENCH_PROFILE_ENGINE';
 export const scratchDatabaseVariable = 'BENCH_PROFILE_SCRATCH_DATABASE';
+/** For the team benchmark: how many people of Team 001 stay active (the others have left), so its matrix has this many rows. */
+export const teamMembersVariable = 'BENCH_TEAM_MEMBERS';
 
 /** Runs one statement on the database of `url` (CREATE and DROP DATABASE must run from another database). */
 export async function adminQuery(url: string, statement: string): Promise<void> {

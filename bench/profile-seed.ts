@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { defaultFramework } from '../content/index.ts';
 import type { Database } from '../src/db/client.ts';
+import { addToTotals, flattenSubmitted } from '../src/db/repositories/competence-ratings.ts';
 import type { Repositories } from '../src/db/repositories/index.ts';
 import { demoEmail } from '../src/db/seed/demo.ts';
 import { competencesOf } from '../src/domain/framework.ts';
@@ -196,6 +197,17 @@ export async function seedProfileBenchmark(
     },
   );
 
+  // The flattened rating rows and the sums per unit a submit writes (decision 012), with the same SQL.
+  await step(
+    `${(benchEmployeeCount * benchRoundCount * 2 * competencesOf(defaultFramework).length).toLocaleString('en-US')} rating rows`,
+    async () => {
+      for (const round of rounds) {
+        await flattenSubmitted(db, sql`a.round_id = ${round.id}`);
+        await addToTotals(db, sql`round_id = ${round.id}`);
+      }
+    },
+  );
+
   // Fresh bulk-loaded tables have no statistics yet; a running server's autovacuum would have gathered them.
   await step('vacuum analyze', () => db.execute(sql`vacuum analyze`));
 
@@ -231,4 +243,27 @@ export async function seedProfileBenchmark(
     ),
   };
   return { steps, counts };
+}
+
+/** The unit whose matrix the team benchmark measures. */
+export const benchTeamName = 'Team 001';
+
+/**
+ * Leaves `members` people of Team 001 active and marks the rest as having left, as a team of that size would be
+ * after a reorganisation: their ratings stay (they count in the round's figures per unit), but the team overview
+ * lists only the active people.
+ */
+export async function keepActiveInFirstTeam(
+  db: Database,
+  municipalityId: string,
+  members: number,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  await db.execute(sql`
+    update users set active = false
+    where municipality_id = ${municipalityId} and id in (
+      select users.id from users join units on units.id = users.unit_id
+      where units.municipality_id = ${municipalityId} and units.name = ${benchTeamName}
+      order by users.email offset ${members})`);
+  log(`  ${benchTeamName}: ${members} people active`);
 }

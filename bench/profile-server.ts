@@ -17,8 +17,9 @@ import {
   type ProfileBenchMessage,
   type ProfileServerMessage,
   scratchDatabaseVariable,
+  teamMembersVariable,
 } from './profile-common.ts';
-import { type SeedSteps, seedProfileBenchmark } from './profile-seed.ts';
+import { keepActiveInFirstTeam, type SeedSteps, seedProfileBenchmark } from './profile-seed.ts';
 
 function send(message: ProfileServerMessage) {
   process.send?.(message);
@@ -95,6 +96,8 @@ async function main() {
     demoMs = performance.now() - started;
     console.log(`  migrations and seedDemo: ${(demoMs / 1000).toFixed(1)} s`);
     seed = await seedProfileBenchmark(handle.db, repositories, municipality.id, passwordHash, console.log);
+    const teamMembers = Number(process.env[teamMembersVariable]);
+    if (teamMembers > 0) await keepActiveInFirstTeam(handle.db, municipality.id, teamMembers, console.log);
   } catch (error) {
     await stop();
     throw error;
@@ -113,12 +116,14 @@ async function main() {
   // Server time: from the request handed to the app until its Response exists (the body is a finished string
   // by then); it leaves out HTTP parsing and writing to the socket, which the bare endpoint pays as well.
   let samples: number[] | undefined;
+  let paths: string[] = [];
   let non200 = 0;
   const timedApp = async (request: Request, env: HttpBindings) => {
     const started = performance.now();
     const response = await app.fetch(request, env);
     if (samples) {
       samples.push(performance.now() - started);
+      paths.push(new URL(request.url).pathname);
       if (response.status !== 200) non200++;
     }
     return response;
@@ -133,11 +138,12 @@ async function main() {
     if (message.type === 'cpu') send({ type: 'cpu', usage: process.cpuUsage() });
     if (message.type === 'record') {
       samples = [];
+      paths = [];
       non200 = 0;
       send({ type: 'recording' });
     }
     if (message.type === 'samples') {
-      send({ type: 'samples', ms: samples ?? [], non200 });
+      send({ type: 'samples', ms: samples ?? [], paths, non200 });
       samples = undefined;
     }
     if (message.type === 'stop') void stop();

@@ -3,56 +3,40 @@
  * municipality of 10,000 employees with four rounds of ratings, on PGlite and on PostgreSQL: its server time
  * (target from issue 3: p95 under 20 ms on PostgreSQL) and its throughput under 50 connections next to bare Hono.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { DatabaseKind } from '../src/db/client.ts';
-import { demoPassword } from '../src/db/seed/demo.ts';
-import { sessionCookieName } from '../src/server/auth/tokens.ts';
-import { sessionUserSchema } from '../src/server/contracts/auth.ts';
 import { profileSchema } from '../src/server/contracts/rounds.ts';
-import { assertClean, machineBusyPercent, measuredRun, setting } from './load.ts';
 import {
-  adminQuery,
-  engineVariable,
-  type ProfileBenchMessage,
-  type ProfileServerMessage,
-  scratchDatabaseVariable,
-} from './profile-common.ts';
+  ask,
+  eachEngine,
+  enginesFrom,
+  logIn,
+  type Percentiles,
+  percentilesOf,
+  type Ready,
+  type Session,
+  startServer,
+  stopServer,
+  trackServer,
+} from './engine-run.ts';
+import { assertClean, machineBusyPercent, measuredRun, setting } from './load.ts';
 import { benchEmployeeCount, benchEmployeeEmail, benchRoundCount } from './profile-seed.ts';
-import { type Measurement, percentile, ratioTable, rawTable, table } from './report.ts';
+import { type Measurement, ratioTable, rawTable, table } from './report.ts';
 
 const connections = setting('BENCH_CONNECTIONS', 50, 100);
 const seconds = setting('BENCH_SECONDS', 5, 60);
 const warmupSeconds = setting('BENCH_WARMUP_SECONDS', 2, 60);
 const employeeCount = setting('BENCH_PROFILE_EMPLOYEES', 100, 1000);
 const sequentialRequests = setting('BENCH_PROFILE_REQUESTS', 400, 10_000);
-const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const engines = (process.env.BENCH_PROFILE_ENGINES || 'pglite,postgresql').split(',') as DatabaseKind[];
-if (engines.length === 0 || engines.some((engine) => engine !== 'pglite' && engine !== 'postgresql')) {
-  console.error(`BENCH_PROFILE_ENGINES must list pglite and/or postgresql, not "${engines.join(',')}".`);
-  process.exit(2);
-}
+const engines = enginesFrom('BENCH_PROFILE_ENGINES');
 /** The issue's target for the profile's server time on PostgreSQL. */
 const targetP95Ms = 20;
 /** Generous bound on one engine's whole run (seeding included): the benchmark must stop by itself. */
 const engineTimeoutMs = 15 * 60_000;
 
-type Ready = Extract<ProfileServerMessage, { type: 'ready' }>;
-
-interface Employee {
-  id: string;
-  cookie: string;
-}
-
-interface Percentiles {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
+type Employee = Session;
 
 interface EngineResult {
   engine: DatabaseKind;
@@ -68,102 +52,7 @@ interface EngineResult {
   profile: Measurement;
 }
 
-function percentilesOf(values: number[]): Percentiles {
-  const sorted = Float64Array.from(values).sort();
-  return {
-    count: sorted.length,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
-}
-
-/** Asks the child something over IPC and waits for the answer of type `type`. */
-function ask<T extends ProfileServerMessage['type']>(
-  child: ChildProcess,
-  question: ProfileBenchMessage,
-  type: T,
-): Promise<Extract<ProfileServerMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    if (!child.connected) return reject(new Error('the server process has gone'));
-    const onExit = () => reject(new Error('the server process exited during the benchmark'));
-    const onMessage = (message: ProfileServerMessage) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as Extract<ProfileServerMessage, { type: T }>);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.send(question);
-  });
-}
-
 const scratchName = `vejviser_bench_profile_${process.pid}`;
-/** The server process of the engine being measured, for the signal handlers. */
-let currentChild: ChildProcess | undefined;
-
-/**
- * Server (and database) in a child process, so that the load generator and the server each get a core of their
- * own, as in `bench/http.ts`.
- */
-async function startServer(engine: DatabaseKind): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = fork(fileURLToPath(new URL('./profile-server.ts', import.meta.url)), {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      [engineVariable]: engine,
-      [scratchDatabaseVariable]: scratchName,
-      BENCH_DATABASE_URL: databaseUrl,
-    },
-  });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.on('message', (message: ProfileServerMessage) => {
-      if (message.type === 'ready') resolve(message);
-    });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      reject(new Error(`the server process exited (code ${code}) before it was ready`)),
-    );
-  });
-  return { child, ready };
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send({ type: 'stop' } satisfies ProfileBenchMessage);
-  else child.kill('SIGTERM');
-  const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(force);
-}
-
-/** The child drops its scratch database itself; this catches the case where it could not (it was killed). */
-async function dropScratchDatabase() {
-  try {
-    await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
-  } catch (error) {
-    console.error(`Could not drop ${scratchName}: ${(error as Error).message}`);
-  }
-}
-
-async function logIn(origin: string, email: string): Promise<Employee> {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  if (response.status !== 200) throw new Error(`logging in as ${email} answered ${response.status}`);
-  const user = sessionUserSchema.parse(await response.json());
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0]!)
-    .find((pair) => pair.startsWith(`${sessionCookieName}=`));
-  if (!cookie) throw new Error(`logging in set no ${sessionCookieName} cookie`);
-  return { id: user.id, cookie };
-}
 
 /**
  * Employees spread over the 10,000 and over the 100 teams (a stride of 97 reaches every team in 100 steps), each
@@ -275,8 +164,8 @@ const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 async function runEngine(engine: DatabaseKind): Promise<EngineResult> {
   console.log(`\n== ${engineName(engine)} ==\nSeeding …`);
   const seedStarted = performance.now();
-  const { child, ready } = await startServer(engine);
-  currentChild = child;
+  const { child, ready } = await startServer(engine, scratchName);
+  trackServer(child);
   try {
     const { counts } = ready.seed;
     console.log(
@@ -331,7 +220,7 @@ async function runEngine(engine: DatabaseKind): Promise<EngineResult> {
     };
   } finally {
     await stopServer(child);
-    currentChild = undefined;
+    trackServer(undefined);
   }
 }
 
@@ -431,33 +320,8 @@ async function main() {
   console.log(`CPU busy just before the run: ${busy.toFixed(0)} % of ${cpus.length} cores`);
   if (busy > 20) console.log('Warning: something else is using the CPU; expect noisy numbers.');
 
-  const results: EngineResult[] = [];
-  for (const engine of engines) {
-    const timeout = setTimeout(() => {
-      console.error(`\n${engine} took longer than ${engineTimeoutMs / 60_000} minutes; giving up.`);
-      process.kill(process.pid, 'SIGTERM');
-    }, engineTimeoutMs);
-    try {
-      results.push(await runEngine(engine));
-    } finally {
-      clearTimeout(timeout);
-      if (engine === 'postgresql') await dropScratchDatabase();
-    }
-  }
+  const results = await eachEngine(engines, scratchName, engineTimeoutMs, runEngine);
   report(results);
-}
-
-// Ctrl-C reaches the child as well, which stops and drops its database; the parent makes sure of both.
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: stopping …`);
-    if (currentChild) await stopServer(currentChild);
-    if (engines.includes('postgresql')) await dropScratchDatabase();
-    process.exit(130);
-  });
 }
 
 main().catch((error: unknown) => {

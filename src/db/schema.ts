@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -1254,6 +1255,190 @@ export const scheduledJobRuns = pgTable('scheduled_job_runs', {
   lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * One row per submitted assessment and competence: the ratings of `assessments.ratings`, flattened with what an
+ * aggregate groups by (the person's unit when it was submitted, the round, the rater's role) and the target of the
+ * person's role profile. Written and removed with the assessment's submit and reopening, in the same transaction
+ * (decision 012), so the team overview and the figures across units read an index instead of every jsonb document.
+ */
+export const competenceRatings = pgTable(
+  'competence_ratings',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    roundId: uuid('round_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** `self` or `leader`. */
+    raterRole: text('rater_role').notNull(),
+    competenceId: text('competence_id').notNull(),
+    /** The person's unit when the assessment was submitted: a round's figures stay where they were measured. */
+    unitId: uuid('unit_id'),
+    /** Null for "cannot assess". */
+    level: smallint('level'),
+    /** From the role profile the person was rated against in this round; null when it sets none. */
+    targetLevel: smallint('target_level'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    // The team matrix and a theme day's before and after read one assessment's rows at a time: the key serves both.
+    primaryKey({ columns: [table.roundId, table.subjectId, table.raterRole, table.competenceId] }),
+    foreignKey({
+      columns: [table.roundId, table.subjectId, table.raterRole],
+      foreignColumns: [assessments.roundId, assessments.subjectId, assessments.raterRole],
+      name: 'competence_ratings_assessment_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'competence_ratings_unit_fk',
+    }),
+  ],
+);
+
+/**
+ * Sums of the leader ratings per round, unit and competence, kept up to date with every submit and reopening of a
+ * leader assessment (in the same transaction as its rating rows): the figures across units read a few thousand rows
+ * instead of adding up every rating of a large municipality (decision 012).
+ */
+export const unitCompetenceTotals = pgTable(
+  'unit_competence_totals',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    roundId: uuid('round_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    competenceId: text('competence_id').notNull(),
+    /** Submitted leader assessments of people in the unit: the group's size. */
+    assessedCount: integer('assessed_count').notNull(),
+    /** Of those, with a level (not "cannot assess") and a target. */
+    ratedCount: integer('rated_count').notNull(),
+    levelSum: integer('level_sum').notNull(),
+    targetSum: integer('target_sum').notNull(),
+    belowCount: integer('below_count').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.municipalityId, table.roundId, table.unitId, table.competenceId] }),
+    foreignKey({
+      columns: [table.roundId, table.municipalityId],
+      foreignColumns: [rounds.id, rounds.municipalityId],
+      name: 'unit_competence_totals_round_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'unit_competence_totals_unit_fk',
+    }),
+  ],
+);
+
+/** One agenda item of a theme day: an exercise from the bank by id, or the leader's own item (welcome, lunch). */
+export interface StoredThemeDayItem {
+  /** Stable within the theme day: `exercise:<exerciseId>` or `own:<n>`. */
+  id: string;
+  exerciseId: string | null;
+  /** The leader's own title; null for an exercise, whose title comes from the bank in the reader's language. */
+  title: string | null;
+  minutes: number;
+}
+
+/** A shared learning day for a unit, planned from the team's gaps. */
+export const themeDays = pgTable(
+  'theme_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    /** Its leaders (and those of the units above) plan and follow it up. */
+    unitId: uuid('unit_id').notNull(),
+    title: text('title').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** `HH:MM` in the municipality's time zone; the agenda's times count from it. */
+    startTime: text('start_time').notNull(),
+    place: text('place').notNull(),
+    /** The framework whose competences the focus names. */
+    frameworkVersionId: uuid('framework_version_id').notNull(),
+    focusCompetenceIds: text('focus_competence_ids').array().notNull(),
+    agenda: jsonb('agenda').$type<StoredThemeDayItem[]>().notNull(),
+    createdById: uuid('created_by_id').notNull(),
+    /** Raised by every change; a change based on an older version is refused. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('theme_days_id_municipality_uq').on(table.id, table.municipalityId),
+    index('theme_days_unit_idx').on(table.municipalityId, table.unitId, table.date),
+    foreignKey({
+      columns: [table.unitId, table.municipalityId],
+      foreignColumns: [units.id, units.municipalityId],
+      name: 'theme_days_unit_fk',
+    }),
+    foreignKey({
+      columns: [table.frameworkVersionId, table.municipalityId],
+      foreignColumns: [frameworkVersions.id, frameworkVersions.municipalityId],
+      name: 'theme_days_framework_version_fk',
+    }),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'theme_days_created_by_fk',
+    }),
+  ],
+);
+
+export const themeDayParticipants = pgTable(
+  'theme_day_participants',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    themeDayId: uuid('theme_day_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.themeDayId, table.userId] }),
+    index('theme_day_participants_user_idx').on(table.userId),
+    foreignKey({
+      columns: [table.themeDayId, table.municipalityId],
+      foreignColumns: [themeDays.id, themeDays.municipalityId],
+      name: 'theme_day_participants_theme_day_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.userId, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'theme_day_participants_user_fk',
+    }),
+  ],
+);
+
+/** After the day: what one participant tries in practice. It leaves with the participant if they are taken off. */
+export const themeDayTasks = pgTable(
+  'theme_day_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull(),
+    themeDayId: uuid('theme_day_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** The exercise whose follow-up the task started from, if any. */
+    exerciseId: text('exercise_id'),
+    text: text('text').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('theme_day_tasks_participant_uq').on(table.themeDayId, table.userId),
+    index('theme_day_tasks_user_idx').on(table.municipalityId, table.userId),
+    foreignKey({
+      columns: [table.themeDayId, table.userId],
+      foreignColumns: [themeDayParticipants.themeDayId, themeDayParticipants.userId],
+      name: 'theme_day_tasks_participant_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [table.createdById, table.municipalityId],
+      foreignColumns: [users.id, users.municipalityId],
+      name: 'theme_day_tasks_created_by_fk',
+    }),
+  ],
+);
+
 export const schema = {
   municipalities,
   units,
@@ -1293,4 +1478,9 @@ export const schema = {
   candidateConsolidations,
   interviewBaselines,
   scheduledJobRuns,
+  competenceRatings,
+  unitCompetenceTotals,
+  themeDays,
+  themeDayParticipants,
+  themeDayTasks,
 };

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkDocument } from './framework.ts';
 import { areaProfiles, competenceProfiles, divergenceOf, summarise, trends } from './profile.ts';
+import { testFramework } from './test-framework.ts';
 
-const text = (words: string) => ({ da: words, en: `${words} (en)` });
-const competence = (id: string) => ({
-  id,
-  name: text(id),
-  description: text(id),
-  levels: [1, 2, 3, 4].map((level) => ({ level, behaviour: text(`${id} ${level}`) })),
-  evidencePrompts: [],
-});
-const framework: FrameworkDocument = {
-  key: 'test',
-  name: text('Test'),
-  description: text('Test'),
-  scale: {
-    levels: [1, 2, 3, 4].map((level) => ({ level, name: text(`L${level}`), meaning: text(`M${level}`) })),
-    cannotAssess: { name: text('Kan ikke vurdere'), meaning: text('-') },
-  },
-  areas: [
-    { id: 'a', name: text('A'), description: text('A'), competences: [competence('a1'), competence('a2')] },
-    { id: 'b', name: text('B'), description: text('B'), competences: [competence('b1'), competence('b2')] },
-  ],
-};
+const framework = testFramework({ a: ['a1', 'a2'], b: ['b1', 'b2'] });
 const targets = { a1: 3, a2: 2, b1: 3, b2: 4 };
 
 describe('divergenceOf', () => {

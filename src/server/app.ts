@@ -6,6 +6,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { defaultExerciseBank } from '../../content/exercises.ts';
 import { defaultInterviewBank } from '../../content/interview.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Repositories } from '../db/repositories/index.ts';
@@ -50,6 +51,8 @@ import { practiceRoutes } from './routes/practice.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { ssoAdminRoutes, ssoLoginRoutes } from './routes/sso.ts';
+import { teamRoutes } from './routes/team.ts';
+import { themeDayRoutes } from './routes/theme-days.ts';
 
 export interface AppOptions {
   db: Database;
@@ -201,7 +204,9 @@ export function createApp(options: AppOptions) {
         transport,
         now,
       }),
-    );
+    )
+    .route('/', teamRoutes(now))
+    .route('/', themeDayRoutes(now, defaultExerciseBank));
   // The reference page reads the document at its first visit, when every route is registered.
   api.route(
     '/',

@@ -49,6 +49,8 @@ const da: Catalog = {
   invalid_sso_settings: 'Indstillingerne for fælles login kan ikke gemmes sådan. Se beskeden ved felterne.',
   sso_set_by_environment:
     'Fælles login er sat op med serverens miljøvariabler (SSO_*) og kan kun ændres dér. Kontakt driften.',
+  invalid_theme_day: 'Temadagen kan ikke gemmes sådan. Se beskeden ved felterne.',
+  theme_day_not_held: 'Opfølgningsopgaver gives efter temadagen. Vent til dagen er afholdt.',
   internal_error:
     'Der opstod en uventet fejl. Prøv igen om lidt. Fortsætter fejlen, så kontakt din administrator.',
   invalid_position: 'Stillingen kan ikke gemmes sådan. Se beskeden ved felterne.',
@@ -124,6 +126,8 @@ const en: Catalog = {
     'The single sign-on settings cannot be saved like this. See the messages by the fields.',
   sso_set_by_environment:
     "Single sign-on is set up in the server's environment variables (SSO_*) and can only be changed there. Contact operations.",
+  invalid_theme_day: 'The theme day cannot be saved like this. See the messages by the fields.',
+  theme_day_not_held: 'Follow-up tasks are given after the theme day. Wait until the day has been held.',
   internal_error:
     'Something unexpected went wrong. Try again shortly. If it keeps happening, contact your administrator.',
   invalid_position: 'The position cannot be saved like this. See the messages by the fields.',
@@ -250,6 +254,20 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     email_taken: 'Der findes allerede en bruger med den e-mailadresse.',
     competence_not_rated: 'Vælg et niveau eller "Kan ikke vurdere".',
     role_profile_missing: 'Rolleprofilen findes ikke. Vælg en af kommunens rolleprofiler.',
+    number_too_small: 'Skal være mindst {minimum}.',
+    whole_number: 'Skriv et helt tal.',
+    number_too_big: 'Må højst være {maximum}.',
+    unknown_focus_competence: 'Kompetencen findes ikke i kompetencerammen.',
+    duplicate_competence: 'Kompetencen er valgt to gange.',
+    theme_day_participant_not_in_unit:
+      'Deltagerne skal være medarbejdere i enheden eller enhederne under den.',
+    duplicate_participant: 'Personen står der allerede.',
+    unknown_exercise: 'Øvelsen findes ikke i øvelsesbanken.',
+    agenda_past_midnight:
+      'Dagsordenen skal slutte inden midnat. Gør punkterne kortere, eller start tidligere.',
+    date_past: 'Datoen skal være i dag eller senere.',
+    task_not_participant: 'Opgaven kan kun gives til dagens deltagere.',
+    due_before_day: 'Fristen skal ligge på temadagen eller senere.',
   },
   en: {
     required: 'Must be filled in.',
@@ -337,6 +355,18 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     email_taken: 'A user with this e-mail address already exists.',
     competence_not_rated: 'Choose a level or "Cannot assess".',
     role_profile_missing: 'The role profile does not exist. Choose one of the municipality’s role profiles.',
+    number_too_small: 'Must be at least {minimum}.',
+    whole_number: 'Enter a whole number.',
+    number_too_big: 'Must be at most {maximum}.',
+    unknown_focus_competence: 'The competence is not in the competence framework.',
+    duplicate_competence: 'The competence is chosen twice.',
+    theme_day_participant_not_in_unit: 'Participants must be employees of the unit or the units below it.',
+    duplicate_participant: 'The person is already listed.',
+    unknown_exercise: 'The exercise is not in the exercise bank.',
+    agenda_past_midnight: 'The agenda must end before midnight. Shorten the items or start earlier.',
+    date_past: 'The date must be today or later.',
+    task_not_participant: 'Tasks can only be given to the day’s participants.',
+    due_before_day: 'The due date must be on the theme day or later.',
   },
 };
 

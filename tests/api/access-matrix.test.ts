@@ -13,6 +13,7 @@ import {
 } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
 import { testCandidate, testPosition } from '../support/recruitment.ts';
+import { type HeldThemeDay, heldThemeDay } from '../support/theme-days.ts';
 import { type Person, worldRound } from '../support/world.ts';
 import {
   type Actor,
@@ -40,6 +41,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
     const conversationOf = new Map<string, HeldConversation>();
     const groupOf = new Map<string, HeldConversation>();
     const tokenOf = new Map<TokenActor, string>();
+    const themeDayOf = new Map<string, HeldThemeDay>();
 
     beforeAll(async () => {
       testApp = await startTestApp(kind);
@@ -58,6 +60,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
         const personId = await testApp.idOf(person);
         conversationOf.set(personId, await heldConversation(testApp, personId));
         groupOf.set(personId, await heldGroupConversation(testApp, [personId, ...others[person]]));
+        themeDayOf.set(personId, await heldThemeDay(testApp, personId));
       }
       for (const actor of tokenActors) {
         const { scope, municipality, madeBy } = tokenSetup[actor];
@@ -131,6 +134,7 @@ describe.each(engines)('access-control matrix on %s', (kind) => {
         positionId,
         candidateId,
         ...conversationOf.get(subjectId)!,
+        ...themeDayOf.get(subjectId)!,
         groupConversationId: groupOf.get(subjectId)!.conversationId,
       };
       await entry.before?.(testApp, context);

@@ -20,6 +20,8 @@ import {
   practiceEntries,
   roleProfiles,
   rounds,
+  themeDayParticipants,
+  themeDays,
   users,
 } from '../../src/db/schema.ts';
 import type { ApiTokenScope } from '../../src/domain/api-tokens.ts';
@@ -38,6 +40,7 @@ import {
   testFocus,
   testPosition,
 } from '../support/recruitment.ts';
+import { type HeldThemeDay, heldThemeDay } from '../support/theme-days.ts';
 import { type Person, password, people } from '../support/world.ts';
 
 export const actors = [
@@ -102,6 +105,11 @@ const allTokens = (status: number): Record<TokenActor, number> => ({
 });
 
 export interface RequestContext {
+  /** A held theme day of Team Skranke with the subject as its one participant, and their follow-up task. */
+  themeDayId: string;
+  taskId: string;
+  /** Made by a route's `before` for one actor: a theme day the call may use up. */
+  scratchThemeDay?: HeldThemeDay;
   /** A Team Skranke position in its interviews (HR's and Anne's, Anne on the panel; tests/support/recruitment.ts). */
   positionId: string;
   /** Its one candidate. */
@@ -915,6 +923,114 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     body: () => ({ version: 1 }),
     expected: { ...everyone(404), anonymous: 401, employeeOwn: 403, leaderInside: 200 },
     why: 'Only the leader cancels a pairing; the colleagues may read it but not cancel it.',
+  },
+  'GET /api/units/:unitId/team-overview': {
+    path: ({ unitId }) => `/api/units/${unitId}/team-overview?self=true`,
+    expected: { ...everyone(404), anonymous: 401, leaderInside: 200 },
+    why: 'The matrix of people is for the leaders of the unit; an employee, another team’s leader, HR and administrators are told the unit has none to show.',
+  },
+  'GET /api/units/:unitId/team-overview/export': {
+    path: ({ unitId }) => `/api/units/${unitId}/team-overview/export?format=csv`,
+    expected: { ...everyone(404), anonymous: 401, leaderInside: 200 },
+    why: 'Only those who may see the matrix export it (each export is audited, tested separately).',
+  },
+  'GET /api/team-overview/units': {
+    path: () => '/api/team-overview/units',
+    expected: {
+      ...everyone(403),
+      anonymous: 401,
+      leaderInside: 200,
+      leaderOutside: 200,
+      admin: 200,
+      adminOtherMunicipality: 200,
+    },
+    why: 'Figures per unit are for leaders (their units) and administrators (all units of their municipality); withheld groups are tested separately.',
+  },
+  'GET /api/exercises': {
+    path: () => '/api/exercises',
+    expected: everyone(200),
+    why: 'The exercise bank is shipped content, readable by everyone logged in.',
+  },
+  'GET /api/theme-days': {
+    path: () => '/api/theme-days',
+    expected: everyone(200),
+    why: 'Everyone lists the theme days they lead or take part in; content is checked separately.',
+  },
+  'POST /api/theme-days': {
+    path: () => '/api/theme-days',
+    body: ({ unitId, subjectId }) => ({
+      unitId,
+      title: 'Matrixtemadag',
+      date: '2099-03-01',
+      startTime: '09:00',
+      place: 'Byrådssalen',
+      focusCompetenceIds: ['spoergeteknik'],
+      participantIds: [subjectId],
+      agenda: [{ id: 'own:1', title: 'Velkomst', minutes: 15 }],
+    }),
+    expected: {
+      anonymous: 401,
+      employeeOwn: 403,
+      employeeColleague: 403,
+      leaderInside: 201,
+      leaderOutside: 422,
+      hr: 403,
+      admin: 403,
+      adminOtherMunicipality: 422,
+    },
+    why: 'A leader plans theme days for the units they lead; another unit is refused by name; without leadership, no planning.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(themeDays).where(eq(themeDays.title, 'Matrixtemadag'));
+    },
+  },
+  'GET /api/theme-days/:themeDayId': {
+    path: ({ themeDayId }) => `/api/theme-days/${themeDayId}`,
+    expected: inConversation(200),
+    why: 'A theme day is read by its participants and the unit’s leaders; to anyone else it does not exist.',
+  },
+  'PUT /api/theme-days/:themeDayId': {
+    path: ({ themeDayId }) => `/api/theme-days/${themeDayId}`,
+    body: async ({ testApp, themeDayId }) => {
+      const [row] = await testApp.handle.db.select().from(themeDays).where(eq(themeDays.id, themeDayId));
+      const participants = await testApp.handle.db
+        .select()
+        .from(themeDayParticipants)
+        .where(eq(themeDayParticipants.themeDayId, themeDayId));
+      return {
+        version: row!.version,
+        title: row!.title,
+        date: row!.date,
+        startTime: row!.startTime,
+        place: row!.place,
+        focusCompetenceIds: row!.focusCompetenceIds,
+        participantIds: participants.map((participant) => participant.userId),
+        agenda: row!.agenda,
+      };
+    },
+    expected: inConversation(200, 403),
+    why: 'The unit’s leaders change the plan; a participant reads it but may not change it.',
+  },
+  'DELETE /api/theme-days/:themeDayId': {
+    path: ({ scratchThemeDay, themeDayId }) => `/api/theme-days/${scratchThemeDay?.themeDayId ?? themeDayId}`,
+    before: async (testApp, context) => {
+      context.scratchThemeDay = await heldThemeDay(testApp, context.subjectId);
+    },
+    expected: inConversation(204, 403),
+    why: 'Only the unit’s leaders cancel a theme day.',
+  },
+  'PUT /api/theme-days/:themeDayId/tasks': {
+    path: ({ themeDayId }) => `/api/theme-days/${themeDayId}/tasks`,
+    body: ({ subjectId }) => ({
+      tasks: [{ userId: subjectId, text: 'Stil tre åbne spørgsmål ved skranken', dueDate: '2026-06-20' }],
+    }),
+    expected: inConversation(200, 403),
+    why: 'The unit’s leaders give the follow-up tasks; a participant receives theirs.',
+  },
+  'POST /api/theme-day-tasks/:taskId/done': {
+    path: ({ taskId }) => `/api/theme-day-tasks/${taskId}/done`,
+    body: () => ({ done: false }),
+    expected: { ...everyone(404), anonymous: 401, employeeOwn: 200 },
+    why: 'Only the participant marks their own task done; their leader sees it but does not tick it off for them.',
   },
   'GET /api/admin/outbox': {
     path: () => '/api/admin/outbox',

@@ -249,6 +249,28 @@ export function frameworkRepository(
       return framework ? this.versionsOf(framework.id) : [];
     },
 
+    /** The newest published version (by publication), the one new plans name competences from. */
+    async newestPublished(): Promise<FrameworkVersionRow | undefined> {
+      const [newest] = await db
+        .select({ id: frameworkVersions.id })
+        .from(frameworkVersions)
+        .where(
+          and(
+            eq(frameworkVersions.municipalityId, municipalityId),
+            eq(frameworkVersions.status, 'published'),
+          ),
+        )
+        .orderBy(desc(frameworkVersions.publishedAt), desc(frameworkVersions.version))
+        .limit(1);
+      if (!newest) return undefined;
+      // The document itself is read once per process: published versions never change.
+      const cached = cache.get(municipalityId, newest.id);
+      if (cached) return cached;
+      const [row] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.id, newest.id));
+      if (row) cache.remember(row);
+      return row;
+    },
+
     async findVersion(versionId: string): Promise<FrameworkVersionRow | undefined> {
       const cached = cache.get(municipalityId, versionId);
       if (cached) return cached;

@@ -2,6 +2,7 @@
 import type { Database } from '../client.ts';
 import { apiTokenRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
+import { competenceRatingRepository } from './competence-ratings.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { pairingRepository } from './pairings.ts';
@@ -11,6 +12,7 @@ import { recruitmentRepository } from './recruitment.ts';
 import { roundRepository } from './rounds.ts';
 import { ssoLoginRepository, ssoRepository } from './sso.ts';
 import { systemRepository } from './system.ts';
+import { themeDayRepository } from './theme-days.ts';
 
 export interface TenantRepositories {
   municipalityId: string;
@@ -24,6 +26,8 @@ export interface TenantRepositories {
   apiTokens: ReturnType<typeof apiTokenRepository>;
   sso: ReturnType<typeof ssoRepository>;
   recruitment: ReturnType<typeof recruitmentRepository>;
+  ratings: ReturnType<typeof competenceRatingRepository>;
+  themeDays: ReturnType<typeof themeDayRepository>;
 }
 
 export interface Repositories {
@@ -51,6 +55,8 @@ export function createRepositories(db: Database): Repositories {
       apiTokens: apiTokenRepository(db, municipalityId),
       sso: ssoRepository(db, municipalityId),
       recruitment: recruitmentRepository(db, municipalityId),
+      ratings: competenceRatingRepository(db, municipalityId),
+      themeDays: themeDayRepository(db, municipalityId),
     }),
   };
 }

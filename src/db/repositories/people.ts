@@ -15,6 +15,11 @@ export function peopleRepository(db: Database, municipalityId: string) {
       return row!;
     },
 
+    /** No aggregate covers fewer people than this (3–50; the database refuses anything else). */
+    async setMinGroupSize(minGroupSize: number): Promise<void> {
+      await db.update(municipalities).set({ minGroupSize }).where(eq(municipalities.id, municipalityId));
+    },
+
     async createUnit(input: { name: string; parentId?: string | null; externalId?: string | null }) {
       const [row] = await db
         .insert(units)

@@ -12,6 +12,13 @@ import {
   type StoredRating,
   users,
 } from '../schema.ts';
+import {
+  addToTotals,
+  flattenSubmitted,
+  ratingsOf,
+  removeFlattened,
+  subtractFromTotals,
+} from './competence-ratings.ts';
 
 export type RoundRow = typeof rounds.$inferSelect;
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -295,17 +302,26 @@ export function roundRepository(db: Database, municipalityId: string) {
       expectedVersion: number;
       now: Date;
     }): Promise<SaveOutcome> {
-      const [updated] = await db
-        .update(assessments)
-        .set({
-          status: 'submitted',
-          raterId: input.raterId,
-          submittedAt: input.now,
-          updatedAt: input.now,
-          version: sql`${assessments.version} + 1`,
-        })
-        .where(theDraftAt(input))
-        .returning();
+      // The flattened rating rows (decision 012) are written in the same transaction: no aggregate ever sees a
+      // submitted assessment without its rows, or rows of one that is not submitted.
+      const updated = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(assessments)
+          .set({
+            status: 'submitted',
+            raterId: input.raterId,
+            submittedAt: input.now,
+            updatedAt: input.now,
+            version: sql`${assessments.version} + 1`,
+          })
+          .where(theDraftAt(input))
+          .returning();
+        if (row) {
+          await flattenSubmitted(tx, sql`a.id = ${row.id}`);
+          await addToTotals(tx, ratingsOf(row));
+        }
+        return row;
+      });
       if (updated) return { outcome: 'saved', assessment: updated };
       return missed(input);
     },
@@ -337,6 +353,8 @@ export function roundRepository(db: Database, municipalityId: string) {
           })
           .where(and(eq(assessments.municipalityId, municipalityId), eq(assessments.id, assessment.id)))
           .returning();
+        await subtractFromTotals(tx, ratingsOf(assessment));
+        await removeFlattened(tx, municipalityId, assessment);
         return row!;
       });
     },

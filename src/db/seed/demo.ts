@@ -1,12 +1,14 @@
 /** @module The demo municipality: a Borgerservice with two teams, their leaders, HR and an administrator. */
 import { createHash, randomBytes } from 'node:crypto';
-
+import { defaultExerciseBank } from '../../../content/exercises.ts';
 import { defaultCoachingBank } from '../../../content/index.ts';
 import { defaultInterviewBank } from '../../../content/interview.ts';
 import { competencesOf } from '../../domain/framework.ts';
 import { groupGuide } from '../../domain/group-conversations.ts';
 import { interviewGuide } from '../../domain/interview-guide.ts';
-import { type CompetenceProfile, competenceProfiles } from '../../domain/profile.ts';
+import { type CompetenceProfile, competenceProfiles, type RatedLevel } from '../../domain/profile.ts';
+import { teamMatrix } from '../../domain/team.ts';
+import { defaultFollowUpExercise, suggestedAgenda } from '../../domain/theme-days.ts';
 import type { Repositories } from '../repositories/index.ts';
 import { installDefaultContent } from './default-content.ts';
 import { seedDemoPractice } from './demo-practice.ts';
@@ -124,6 +126,7 @@ export async function seedDemo(repositories: Repositories, passwordHash: string)
   await seedSpringRound(tenant, userIds);
   await seedDemoPractice(tenant, userIds);
   await seedRecruitment(tenant, userIds, unitIds.skranke);
+  await seedThemeDays(tenant, userIds);
   return municipality;
 }
 
@@ -500,4 +503,149 @@ async function seedSpringConversation(
       now: new Date('2026-05-06T10:05:00Z'),
     });
   }
+}
+
+type Tenant = ReturnType<Repositories['forTenant']>;
+
+/** The three weakest competences of a unit's people, as the team overview ranks them. */
+async function weakestOf(tenant: Tenant, memberIds: string[]): Promise<string[]> {
+  const [version, latest] = await Promise.all([
+    tenant.frameworks.newestPublished(),
+    tenant.ratings.latestLeaderRated(memberIds, false),
+  ]);
+  return teamMatrix(
+    version!.document,
+    latest.map((entry) => ({
+      personId: entry.subjectId,
+      name: entry.subjectId,
+      unitId: null,
+      round: { id: entry.roundId, name: '', deadline: '' },
+      targets: entry.targets,
+      leader: entry.leader,
+    })),
+  ).weakest;
+}
+
+/** Levels one step lower (never below 1) in the given competences: how a team stood before it trained them. */
+const lowered = (ratings: Record<string, { level: RatedLevel }>, competenceIds: readonly string[]) =>
+  Object.fromEntries(
+    Object.entries(ratings).map(([id, rating]) => [
+      id,
+      {
+        level:
+          competenceIds.includes(id) && rating.level !== null ? Math.max(1, rating.level - 1) : rating.level,
+      },
+    ]),
+  );
+
+/**
+ * Theme days to show. Team Telefon og Digital: an autumn round in 2025 in which its three weakest competences were one
+ * level lower than in the spring, a theme day on them in January 2026 with follow-up tasks (most done), so the theme
+ * day's page shows a before and after. Team Skranke: a theme day three weeks ahead, planned from its weakest.
+ */
+async function seedThemeDays(tenant: Tenant, userIds: Map<string, string>) {
+  const digital = people
+    .filter((person) => person.unit === 'digital')
+    .map((person) => userIds.get(person.name)!);
+  const skranke = people
+    .filter((person) => person.unit === 'skranke')
+    .map((person) => userIds.get(person.name)!);
+  const jonas = userIds.get('Jonas Mikkelsen')!;
+  const anne = userIds.get('Anne Kristensen')!;
+  const version = (await tenant.frameworks.newestPublished())!;
+  const spring = (await tenant.rounds.list()).find((round) => round.name === 'Profileringsrunde forår 2026')!;
+  const focus = await weakestOf(tenant, digital);
+
+  const participations = (await tenant.rounds.participationsOf(digital)).filter(
+    (row) => row.roundId === spring.id,
+  );
+  const autumn = await tenant.rounds.create({
+    name: 'Profileringsrunde efterår 2025',
+    frameworkVersionId: version.id,
+    deadline: '2025-10-31',
+    hideLeaderUntilBoth: true,
+    createdById: userIds.get('Lars Holm Sørensen')!,
+    participants: participations.map((row) => ({ userId: row.userId, roleProfileId: row.roleProfileId })),
+  });
+  for (const subjectId of digital) {
+    const springRatings = (await tenant.rounds.assessmentsOf(subjectId)).filter(
+      (row) => row.roundId === spring.id,
+    );
+    for (const raterRole of ['self', 'leader'] as const) {
+      const ratings = springRatings.find((row) => row.raterRole === raterRole)!.ratings;
+      const base = {
+        roundId: autumn.id,
+        subjectId,
+        raterRole,
+        raterId: raterRole === 'self' ? subjectId : jonas,
+        now: new Date('2025-10-24T12:00:00Z'),
+      };
+      await tenant.rounds.saveDraft({ ...base, expectedVersion: 0, ratings: lowered(ratings, focus) });
+      await tenant.rounds.submit({ ...base, expectedVersion: 1 });
+    }
+    await tenant.rounds.markConversationHeld(autumn.id, subjectId, new Date('2025-11-05T09:00:00Z'));
+  }
+  await tenant.rounds.close(autumn.id, new Date('2025-11-14T12:00:00Z'));
+
+  const agendaFor = (competenceIds: string[]) => {
+    const exercises = suggestedAgenda(defaultExerciseBank, competenceIds).map((item) => ({
+      id: `exercise:${item.exerciseId}`,
+      exerciseId: item.exerciseId,
+      title: null,
+      minutes: item.minutes,
+    }));
+    const half = Math.ceil(exercises.length / 2);
+    return [
+      { id: 'own:1', exerciseId: null, title: 'Velkomst og dagens formål', minutes: 15 },
+      ...exercises.slice(0, half),
+      { id: 'own:2', exerciseId: null, title: 'Frokost', minutes: 30 },
+      ...exercises.slice(half),
+      { id: 'own:3', exerciseId: null, title: 'Opsamling: Hvad prøver du i næste uge?', minutes: 20 },
+    ];
+  };
+
+  const january = await tenant.themeDays.create({
+    unitId: (await tenant.people.findUser(digital[0]!))!.unitId!,
+    title: 'Temadag i Team Telefon og Digital',
+    date: '2026-01-22',
+    startTime: '09:00',
+    place: 'Kantinen, Rådhuset',
+    frameworkVersionId: version.id,
+    focusCompetenceIds: focus,
+    agenda: agendaFor(focus),
+    participantIds: digital,
+    createdById: jonas,
+  });
+  const exerciseId = defaultFollowUpExercise(
+    defaultExerciseBank,
+    january.agenda.flatMap((item) => (item.exerciseId ? [item.exerciseId] : [])),
+    focus,
+  );
+  const exercise = defaultExerciseBank.exercises.find((entry) => entry.id === exerciseId)!;
+  await tenant.themeDays.setTasks(
+    january.id,
+    digital.map((userId) => ({ userId, exerciseId, text: exercise.followUpTask.da, dueDate: '2026-02-05' })),
+    jonas,
+    new Date('2026-01-22T15:00:00Z'),
+  );
+  const tasks = await tenant.themeDays.tasks(january.id);
+  // Five of the seven tried it and ticked it off; two have not yet.
+  for (const task of tasks.slice(0, 5)) {
+    await tenant.themeDays.setTaskDone(task.id, task.userId, true, new Date('2026-02-02T10:00:00Z'));
+  }
+
+  const skrankeFocus = await weakestOf(tenant, skranke);
+  const inThreeWeeks = new Date(Date.now() + 21 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await tenant.themeDays.create({
+    unitId: (await tenant.people.findUser(skranke[0]!))!.unitId!,
+    title: 'Temadag i Team Skranke',
+    date: inThreeWeeks,
+    startTime: '08:30',
+    place: 'Mødelokale 1, Borgerservice',
+    frameworkVersionId: version.id,
+    focusCompetenceIds: skrankeFocus,
+    agenda: agendaFor(skrankeFocus),
+    participantIds: skranke,
+    createdById: anne,
+  });
 }

@@ -39,6 +39,8 @@ export const errorCodes = [
   'password_login_disabled',
   'invalid_sso_settings',
   'sso_set_by_environment',
+  'invalid_theme_day',
+  'theme_day_not_held',
   'internal_error',
   'invalid_position',
   'position_locked',

@@ -7,6 +7,7 @@ import { conversationTaskSchema } from './conversations.ts';
 import { pairingTaskSchema } from './pairings.ts';
 import { personRefSchema } from './people.ts';
 import { interviewBaselineSchema, recruitmentTaskSchema } from './recruitment.ts';
+import { themeDayTaskSchema } from './theme-days.ts';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -167,6 +168,8 @@ export const taskListSchema = z
     pairings: z.array(pairingTaskSchema),
     /** Candidates the caller still has to score as a panel member. */
     recruitment: z.array(recruitmentTaskSchema),
+    /** Follow-up tasks from theme days the caller took part in, not yet done. */
+    themeDays: z.array(themeDayTaskSchema),
   })
   .meta({ id: 'TaskList' });
 
@@ -242,11 +245,16 @@ export const settingsSchema = z
     timeZone: z.string(),
     /** Months after a position closes before its candidates' data is deleted. */
     candidateRetentionMonths: z.number().int(),
+    /** No aggregate (team overview across units, theme-day before and after) covers fewer people than this. */
+    minGroupSize: z.number().int(),
   })
   .meta({ id: 'MunicipalitySettings' });
+/** Each setting is changed only when sent. */
 export const settingsInputSchema = z
   .strictObject({
-    hrSeesRounds: z.boolean(),
+    hrSeesRounds: z.boolean().optional(),
     candidateRetentionMonths: z.number().int().min(retentionMonths.min).max(retentionMonths.max).optional(),
+    minGroupSize: z.number().int().min(3).max(50).optional(),
   })
   .meta({ id: 'SettingsInput' });
+export type SettingsInput = z.infer<typeof settingsInputSchema>;

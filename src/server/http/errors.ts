@@ -59,12 +59,15 @@ export function fieldErrors(locale: Locale, issues: readonly z.core.$ZodIssue[])
 function issueKind(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.expected === 'int') return 'whole_number';
       return issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : 'invalid';
     case 'invalid_format':
       return issue.format === 'email' ? 'invalid_email' : 'invalid';
     case 'too_small':
+      if (issue.origin === 'number') return 'number_too_small';
       return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? 'required' : 'too_short') : 'invalid';
     case 'too_big':
+      if (issue.origin === 'number') return 'number_too_big';
       return issue.origin === 'string' ? 'too_long' : 'invalid';
     case 'custom':
       // A rule of the domain names its kind, e.g. `duplicate_id` (see src/domain/framework.ts).

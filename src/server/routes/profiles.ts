@@ -222,6 +222,7 @@ export function profileRoutes() {
         hrSeesRounds: municipality.hrSeesRounds,
         timeZone: municipality.timeZone,
         candidateRetentionMonths: municipality.candidateRetentionMonths,
+        minGroupSize: municipality.minGroupSize,
       });
     },
   );
@@ -238,15 +239,21 @@ export function profileRoutes() {
     }),
     async (c) => {
       const { tenant, municipality } = await settingsOf(c);
-      const { hrSeesRounds, candidateRetentionMonths } = c.req.valid('json');
-      await tenant.rounds.setHrSeesRounds(hrSeesRounds);
-      if (candidateRetentionMonths !== undefined) {
+      const {
+        hrSeesRounds = municipality.hrSeesRounds,
+        minGroupSize = municipality.minGroupSize,
+        candidateRetentionMonths = municipality.candidateRetentionMonths,
+      } = c.req.valid('json');
+      if (hrSeesRounds !== municipality.hrSeesRounds) await tenant.rounds.setHrSeesRounds(hrSeesRounds);
+      if (minGroupSize !== municipality.minGroupSize) await tenant.people.setMinGroupSize(minGroupSize);
+      if (candidateRetentionMonths !== municipality.candidateRetentionMonths) {
         await tenant.recruitment.setCandidateRetentionMonths(candidateRetentionMonths);
       }
       return reply(c, settingsSchema, {
         hrSeesRounds,
         timeZone: municipality.timeZone,
-        candidateRetentionMonths: candidateRetentionMonths ?? municipality.candidateRetentionMonths,
+        minGroupSize,
+        candidateRetentionMonths,
       });
     },
   );

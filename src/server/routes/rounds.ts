@@ -33,6 +33,7 @@ import { fieldMessage } from '../messages.ts';
 import { conversationTasks } from './conversations.ts';
 import { pairingTasks } from './pairings.ts';
 import { assessmentState, progressOf } from './round-progress.ts';
+import { themeDayTasksOf } from './theme-days.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -664,7 +665,8 @@ export function roundRoutes(now: () => Date) {
         candidate: { id: task.candidateId, name: task.candidateName },
         state: task.scoreStatus === 'draft' ? ('draft' as const) : ('not_started' as const),
       }));
-      return reply(c, taskListSchema, { tasks, conversations, pairings, recruitment });
+      const themeDays = await themeDayTasksOf(tenant, principal.userId, today);
+      return reply(c, taskListSchema, { tasks, conversations, pairings, recruitment, themeDays });
     },
   );
 

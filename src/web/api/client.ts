@@ -91,10 +91,21 @@ import type {
   RoundInput,
   reminderResultSchema,
   roundListSchema,
+  SettingsInput,
   settingsSchema,
   taskListSchema,
 } from '../../server/contracts/rounds.ts';
 import type { LoginOptions, SsoSettingsInput, SsoSettingsView } from '../../server/contracts/sso.ts';
+import type { TeamOverview, UnitAggregates } from '../../server/contracts/team.ts';
+import type {
+  ExerciseView,
+  FollowUpTask,
+  FollowUpTasksInput,
+  ThemeDayDetail,
+  ThemeDayInput,
+  ThemeDaySummary,
+  ThemeDayUpdate,
+} from '../../server/contracts/theme-days.ts';
 
 export type FrameworkList = z.infer<typeof frameworkListSchema>;
 export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
@@ -371,8 +382,6 @@ export const api = {
   addGroupAddendum: (conversationId: string, text: string) =>
     request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/addenda`, { text }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
-  saveSettings: (input: { hrSeesRounds: boolean; candidateRetentionMonths?: number }) =>
-    request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
   auditLog: (query: AuditQuery) => request<AuditPage>('GET', `/api/admin/audit${queryString(query)}`),
   myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
 
@@ -424,6 +433,26 @@ export const api = {
   candidateForm: (token: string) => request<CandidateForm>('POST', '/api/candidate-access/form', { token }),
   submitCandidateForm: (token: string, ratings: Record<string, number | null>) =>
     request<{ submittedAt: string }>('POST', '/api/candidate-access/submit', { token, ratings }),
+  saveSettings: (input: SettingsInput) => request<MunicipalitySettings>('PUT', '/api/admin/settings', input),
+
+  teamOverview: (unitId: string, withSelf: boolean) =>
+    request<TeamOverview>('GET', `${teamOverviewPath(unitId)}${withSelf ? '?self=true' : ''}`),
+  unitAggregates: (roundId?: string) =>
+    request<UnitAggregates>(
+      'GET',
+      `/api/team-overview/units${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`,
+    ),
+  exercises: () => request<{ exercises: ExerciseView[] }>('GET', '/api/exercises'),
+  themeDays: () => request<{ themeDays: ThemeDaySummary[] }>('GET', '/api/theme-days'),
+  themeDay: (themeDayId: string) => request<ThemeDayDetail>('GET', themeDayPath(themeDayId)),
+  planThemeDay: (input: ThemeDayInput) => request<ThemeDayDetail>('POST', '/api/theme-days', input),
+  updateThemeDay: (themeDayId: string, input: ThemeDayUpdate) =>
+    request<ThemeDayDetail>('PUT', themeDayPath(themeDayId), input),
+  cancelThemeDay: (themeDayId: string) => request<void>('DELETE', themeDayPath(themeDayId)),
+  saveFollowUpTasks: (themeDayId: string, input: FollowUpTasksInput) =>
+    request<ThemeDayDetail>('PUT', `${themeDayPath(themeDayId)}/tasks`, input),
+  setFollowUpTaskDone: (taskId: string, done: boolean) =>
+    request<FollowUpTask>('POST', `/api/theme-day-tasks/${encodeURIComponent(taskId)}/done`, { done }),
 };
 
 /** `?a=1&b=2` of the values that are set (not undefined or empty), or nothing. */
@@ -456,6 +485,15 @@ export function positionPath(positionId: string): string {
 
 function candidatePath(candidateId: string): string {
   return `/api/candidates/${encodeURIComponent(candidateId)}`;
+}
+
+/** The API path of a unit's team overview; its export is a plain link below it. */
+export function teamOverviewPath(unitId: string): string {
+  return `/api/units/${encodeURIComponent(unitId)}/team-overview`;
+}
+
+function themeDayPath(themeDayId: string): string {
+  return `/api/theme-days/${encodeURIComponent(themeDayId)}`;
 }
 
 /** The API path of a conversation; its calendar file and PDF summary are plain links below it. */

@@ -1,5 +1,6 @@
 /** @module React Query hooks for the API's reads; one query key per resource so logout can forget them all. */
 import { QueryClient, useQuery } from '@tanstack/react-query';
+import { currentLocale } from '../i18n/i18n.ts';
 import { ApiError, type AssessmentRef, api, type PracticeLogFilter } from './client.ts';
 
 export const queryKeys = {
@@ -51,6 +52,13 @@ export const queryKeys = {
   candidate: (candidateId: string) => ['candidates', candidateId] as const,
   candidates: ['candidates'] as const,
   panelOptions: ['panel-options'] as const,
+  teamOverviews: ['team-overview'] as const,
+  teamOverview: (unitId: string, withSelf: boolean) => ['team-overview', unitId, withSelf] as const,
+  unitAggregates: (roundId: string | undefined) => ['team-overview', 'units', roundId ?? 'newest'] as const,
+  /** Rendered by the server in the reader's language, so the language is part of the key. */
+  exercises: (locale: string) => ['exercises', locale] as const,
+  themeDays: ['theme-days'] as const,
+  themeDay: (themeDayId: string, locale: string) => ['theme-days', themeDayId, locale] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -217,3 +225,32 @@ export const useCandidate = (candidateId: string) =>
 /** `enabled: false` for callers who create no positions, so no 403 is asked for. */
 export const usePanelOptions = (enabled = true) =>
   useQuery({ queryKey: queryKeys.panelOptions, queryFn: api.panelOptions, enabled });
+export const useTeamOverview = (unitId: string | undefined, withSelf: boolean) =>
+  useQuery({
+    queryKey: queryKeys.teamOverview(unitId ?? '', withSelf),
+    queryFn: () => api.teamOverview(unitId ?? '', withSelf),
+    enabled: unitId !== undefined && unitId !== '',
+    ...live,
+  });
+export const useUnitAggregates = (roundId: string | undefined, enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.unitAggregates(roundId),
+    queryFn: () => api.unitAggregates(roundId),
+    enabled,
+    ...live,
+  });
+/** The exercise bank is shipped content: it changes only with a new version of Vejviser. */
+export const useExercises = () =>
+  useQuery({
+    queryKey: queryKeys.exercises(currentLocale()),
+    queryFn: api.exercises,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+export const useThemeDays = () =>
+  useQuery({ queryKey: queryKeys.themeDays, queryFn: api.themeDays, ...live });
+export const useThemeDay = (themeDayId: string) =>
+  useQuery({
+    queryKey: queryKeys.themeDay(themeDayId, currentLocale()),
+    queryFn: () => api.themeDay(themeDayId),
+    ...live,
+  });

@@ -82,7 +82,15 @@ function MainNavigation({ user }: { user: SessionUser }) {
       end: false,
       show: hasRole(user, 'leader') || hasRole(user, 'admin') || hasRole(user, 'hr'),
     },
-    { to: '/team', label: t('nav.team'), end: false, show: hasRole(user, 'leader') },
+    { to: '/leder', label: t('nav.dashboard'), end: true, show: hasRole(user, 'leader') },
+    { to: '/team', label: t('nav.team'), end: true, show: hasRole(user, 'leader') },
+    {
+      to: '/team/overblik',
+      label: t('nav.teamOverview'),
+      end: false,
+      show: hasRole(user, 'leader') || hasRole(user, 'admin'),
+    },
+    { to: '/temadage', label: t('nav.themeDays'), end: false, show: true },
     {
       to: '/rekruttering',
       label: t('nav.recruitment'),

@@ -48,6 +48,8 @@ const practice = () => import('../features/practice/pages.ts');
 const recruitment = () => import('../features/recruitment/pages.ts');
 /** Who may create positions; anyone may open one they sit on the panel of (the server decides). */
 export const positionCreators = ['hr', 'leader'] as const;
+const teamOverview = () => import('../features/team-overview/pages.ts');
+const themeDays = () => import('../features/theme-days/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -245,6 +247,20 @@ export const router = createBrowserRouter([
                   (m) => m.ApiTokensPage,
                   ['admin'],
                 ),
+              },
+              { path: 'leder', lazy: lazyPage(teamOverview, (m) => m.LeaderDashboardPage, ['leader']) },
+              // Leaders see their units' people; administrators only the figures per unit.
+              {
+                path: 'team/overblik',
+                lazy: lazyPage(teamOverview, (m) => m.TeamOverviewPage, ['leader', 'admin']),
+              },
+              // Everyone may take part in a theme day; the server decides which each person may open.
+              { path: 'temadage', lazy: lazyPage(themeDays, (m) => m.ThemeDaysPage) },
+              { path: 'temadage/ny', lazy: lazyPage(themeDays, (m) => m.NewThemeDayPage, ['leader']) },
+              { path: 'temadage/:themeDayId', lazy: lazyPage(themeDays, (m) => m.ThemeDayPage) },
+              {
+                path: 'temadage/:themeDayId/ret',
+                lazy: lazyPage(themeDays, (m) => m.EditThemeDayPage, ['leader']),
               },
             ],
           },

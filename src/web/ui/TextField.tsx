@@ -1,4 +1,4 @@
-/** @module A labelled text input with an optional hint and its error beside it (aria-describedby, aria-invalid). */
+/** @module A labelled input (text, date, time, number) with an optional hint and its error beside it (aria-describedby, aria-invalid). */
 import type { ChangeEvent, HTMLInputAutoCompleteAttribute } from 'react';
 import { FieldError } from './FieldError.tsx';
 
@@ -8,14 +8,18 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number';
   autoComplete?: HTMLInputAutoCompleteAttribute;
   hint?: string;
   error?: string;
   required?: boolean;
-  inputMode?: 'email' | 'text';
+  inputMode?: 'email' | 'text' | 'numeric';
   /** Fixed-width fields tell the user roughly how long the answer is. */
-  width?: 'm' | 'l';
+  width?: 'm' | 'l' | 'date' | 'number';
+  /** For dates and numbers. */
+  min?: string | number;
+  max?: string | number;
+  step?: number;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -54,6 +58,9 @@ export function TextField(props: TextFieldProps) {
         value={value}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        min={props.min}
+        max={props.max}
+        step={props.step}
         spellCheck={type === 'email' ? false : undefined}
         aria-required={required ? true : undefined}
         aria-invalid={error ? true : undefined}

@@ -1,12 +1,14 @@
-/** @module The municipality's settings: for now, whether HR may follow profiling rounds. */
+/** @module The municipality's settings: whether HR may follow profiling rounds, and the minimum group size of aggregates. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSettings } from '../../api/queries.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { AccessibilityContactForm } from '../accessibility/AccessibilityContactForm.tsx';
 
 export function SettingsPage() {
@@ -25,6 +27,7 @@ export function SettingsPage() {
           hrSeesRounds={settings.data.hrSeesRounds}
           timeZone={settings.data.timeZone}
           candidateRetentionMonths={settings.data.candidateRetentionMonths}
+          minGroupSize={settings.data.minGroupSize}
         />
       )}
       <AccessibilityContactForm />
@@ -35,32 +38,68 @@ export function SettingsPage() {
 /** The bounds the server keeps the candidates' retention period within (decision 018). */
 const retentionChoices = [1, 2, 3, 4, 5, 6, 9, 12, 18, 24];
 
-function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; candidateRetentionMonths: number }) {
+/** As the server allows: no aggregate may cover fewer than 3, and a minimum above 50 would hide every team. */
+const groupSizeRange = { min: 3, max: 50 } as const;
+
+function SettingsForm(props: {
+  hrSeesRounds: boolean;
+  timeZone: string;
+  candidateRetentionMonths: number;
+  minGroupSize: number;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [hrSeesRounds, setHrSeesRounds] = useState(props.hrSeesRounds);
+  const [minGroupSize, setMinGroupSize] = useState(String(props.minGroupSize));
+  const [groupSizeError, setGroupSizeError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [retention, setRetention] = useState(props.candidateRetentionMonths);
   useEffect(() => setRetention(props.candidateRetentionMonths), [props.candidateRetentionMonths]);
   const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
   useEffect(() => setHrSeesRounds(props.hrSeesRounds), [props.hrSeesRounds]);
+  useEffect(() => setMinGroupSize(String(props.minGroupSize)), [props.minGroupSize]);
   const save = useMutation({
-    mutationFn: () => api.saveSettings({ hrSeesRounds, candidateRetentionMonths: retention }),
+    mutationFn: () =>
+      api.saveSettings({
+        hrSeesRounds,
+        minGroupSize: Number(minGroupSize),
+        candidateRetentionMonths: retention,
+      }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
       setResult({ kind: 'saved', text: t('settings.saved') });
     },
-    onError: (error) =>
+    onError: (error) => {
+      const fieldMessage = error instanceof ApiError ? error.fields.minGroupSize : undefined;
+      if (fieldMessage) {
+        setGroupSizeError(fieldMessage);
+        setAttempt((count) => count + 1);
+      }
       setResult({
         kind: 'failed',
         text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
-      }),
+      });
+    },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!save.isPending) save.mutate();
+    if (save.isPending) return;
+    const size = Number(minGroupSize);
+    if (!/^\d+$/.test(minGroupSize.trim()) || size < groupSizeRange.min || size > groupSizeRange.max) {
+      setGroupSizeError(t('settings.minGroupSizeError', groupSizeRange));
+      setAttempt((count) => count + 1);
+      setResult(null);
+      return;
+    }
+    setGroupSizeError(null);
+    save.mutate();
   };
   return (
-    <form className="form" onSubmit={onSubmit} aria-label={t('settings.title')}>
+    <form className="form" noValidate onSubmit={onSubmit} aria-label={t('settings.title')}>
+      <ErrorSummary
+        errors={groupSizeError ? [{ fieldId: 'settings-min-group-size', message: groupSizeError }] : []}
+        attempt={attempt}
+      />
       <div className="form-group">
         <div className="checkbox">
           <input
@@ -108,6 +147,23 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; candidat
             ))}
         </select>
       </div>
+      <TextField
+        id="settings-min-group-size"
+        name="minGroupSize"
+        type="number"
+        width="number"
+        inputMode="numeric"
+        min={groupSizeRange.min}
+        max={groupSizeRange.max}
+        label={t('settings.minGroupSize')}
+        hint={t('settings.minGroupSizeHint', groupSizeRange)}
+        value={minGroupSize}
+        error={groupSizeError ?? undefined}
+        onChange={(value) => {
+          setMinGroupSize(value);
+          setResult(null);
+        }}
+      />
       <dl className="summary-list">
         <div className="summary-list-row">
           <dt>{t('settings.timeZone')}</dt>

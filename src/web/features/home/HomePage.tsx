@@ -30,6 +30,12 @@ export function HomePage() {
       text: t('home.shortcuts.rounds'),
       show: hasRole(user, 'leader') || hasRole(user, 'admin'),
     },
+    {
+      to: '/leder',
+      title: t('nav.dashboard'),
+      text: t('home.shortcuts.dashboard'),
+      show: hasRole(user, 'leader'),
+    },
     { to: '/team', title: t('nav.team'), text: t('home.shortcuts.team'), show: hasRole(user, 'leader') },
     {
       to: '/rekruttering',
@@ -37,6 +43,13 @@ export function HomePage() {
       text: t('home.shortcuts.recruitment'),
       show: hasRole(user, 'hr') || hasRole(user, 'leader'),
     },
+    {
+      to: '/team/overblik',
+      title: t('nav.teamOverview'),
+      text: t('home.shortcuts.teamOverview'),
+      show: hasRole(user, 'leader') || hasRole(user, 'admin'),
+    },
+    { to: '/temadage', title: t('nav.themeDays'), text: t('home.shortcuts.themeDays'), show: true },
     {
       to: '/admin/brugere',
       title: t('nav.users'),
@@ -50,6 +63,11 @@ export function HomePage() {
     <>
       <PageHeading title={t('home.documentTitle')}>{t('home.title', { name: user.name })}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
+      {hasRole(user, 'leader') ? (
+        <p className="notice notice--info">
+          <Link to="/leder">{t('home.dashboardLink')}</Link>
+        </p>
+      ) : null}
 
       <MyTasks />
 

@@ -2,17 +2,22 @@
  * @module "Mine opgaver": the user's open self-assessments and, for leaders, the leader assessments to do; then the
  * conversations to prepare or sign and the goals and actions past their date.
  */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationTask } from '../../../server/contracts/conversations.ts';
 import type { PairingTask } from '../../../server/contracts/pairings.ts';
 import type { Task } from '../../../server/contracts/rounds.ts';
-import { useTasks } from '../../api/queries.ts';
+import type { ThemeDayTask } from '../../../server/contracts/theme-days.ts';
+import { api } from '../../api/client.ts';
+import { queryKeys, useTasks } from '../../api/queries.ts';
 import { formatDate, formatDay } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useSessionUser } from '../../session/session.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { useErrorText } from '../conversations/shared.tsx';
 
 export const taskPath = (task: Pick<Task, 'roundId' | 'subject' | 'kind'>): string =>
   `/runder/${task.roundId}/vurdering/${task.subject.id}/${task.kind === 'self_assessment' ? 'self' : 'leader'}`;
@@ -90,6 +95,48 @@ function PairingTaskItem({ task }: { task: PairingTask }) {
   );
 }
 
+/** A follow-up task from a theme day: try it in practice, then tick it off here or on the theme day's page. */
+function ThemeDayTaskItem({ task, onError }: { task: ThemeDayTask; onError: (text: string) => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const done = useMutation({
+    mutationFn: () => api.setFollowUpTaskDone(task.id, true),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
+        queryClient.invalidateQueries({ queryKey: ['theme-days', task.themeDayId] }),
+      ]);
+    },
+    onError: (error) => onError(errorText(error)),
+  });
+  return (
+    <li className={task.overdue ? 'task task--overdue' : 'task'}>
+      <p className="task-title">
+        <Link to={`/temadage/${task.themeDayId}`}>
+          {t('tasks.themeDay.title', { title: task.themeDayTitle })}
+        </Link>
+      </p>
+      <p className="task-meta">{task.text}</p>
+      <p className="task-meta">
+        {t('tasks.deadline', { date: formatDay(task.dueDate, locale) })}
+        {task.overdue ? <strong className="tag tag--strong">{t('tasks.overdue')}</strong> : null}
+      </p>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => {
+          if (!done.isPending) done.mutate();
+        }}
+      >
+        {t('tasks.themeDay.markDone')}
+        <span className="visually-hidden">: {task.text}</span>
+      </button>
+    </li>
+  );
+}
+
 /** The task list, as a section of the home page. */
 export function MyTasks() {
   const { t } = useTranslation();
@@ -97,6 +144,8 @@ export function MyTasks() {
   const user = useSessionUser();
   const conversationTasks = tasks.data?.conversations ?? [];
   const pairingTasks = tasks.data?.pairings ?? [];
+  const themeDayTasks = tasks.data?.themeDays ?? [];
+  const [themeDayError, setThemeDayError] = useState<string | null>(null);
   const own = tasks.data?.tasks.filter((task) => task.kind === 'self_assessment') ?? [];
   const leading = tasks.data?.tasks.filter((task) => task.kind === 'leader_assessment') ?? [];
   const scoring = tasks.data?.recruitment ?? [];
@@ -110,7 +159,8 @@ export function MyTasks() {
       ) : tasks.data.tasks.length === 0 &&
         conversationTasks.length === 0 &&
         pairingTasks.length === 0 &&
-        scoring.length === 0 ? (
+        scoring.length === 0 &&
+        themeDayTasks.length === 0 ? (
         <p>{t('tasks.empty')}</p>
       ) : (
         <>
@@ -170,6 +220,21 @@ export function MyTasks() {
                     </p>
                     <p className="task-meta">{t(`recruitment.scoreState.${task.state}`)}</p>
                   </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {themeDayTasks.length ? (
+            <>
+              <h3 className="task-group-title">
+                {t('tasks.themeDay.groupTitle', { count: themeDayTasks.length })}
+              </h3>
+              <div role="status" className="status-line">
+                {themeDayError ? <p className="notice notice--error">{themeDayError}</p> : null}
+              </div>
+              <ul className="task-list">
+                {themeDayTasks.map((task) => (
+                  <ThemeDayTaskItem key={task.id} task={task} onError={setThemeDayError} />
                 ))}
               </ul>
             </>
