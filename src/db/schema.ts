@@ -768,8 +768,8 @@ export const practiceEntries = pgTable(
     tryNext: text('try_next').notNull().default(''),
     /** One of the employee's own goals; set to null if the goal is removed from an unsigned plan. */
     goalId: uuid('goal_id'),
-    /** A theme day's follow-up task. No foreign key yet: the theme days arrive in another change, which wires it. */
-    themeDayTaskId: uuid('theme_day_task_id'),
+    /** A theme day's follow-up task of the employee's; cleared if the task is removed. */
+    themeDayTaskId: uuid('theme_day_task_id').references(() => themeDayTasks.id, { onDelete: 'set null' }),
     /** Shared with the employee's current leaders from this time; null while private. */
     sharedAt: timestamp('shared_at', { withTimezone: true }),
     /** To be taken up in the employee's next conversation. */

@@ -10,6 +10,7 @@ import type { PracticeEntry, PracticeLog, PracticeSummaryView } from '../../src/
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { heldConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
+import { heldThemeDay } from '../support/theme-days.ts';
 
 const entry = (overrides: Record<string, unknown> = {}) => ({
   occurredOn: new Date().toISOString().slice(0, 10),
@@ -165,7 +166,7 @@ describe.each(engines)('the practice log on %s', (kind) => {
         ['nothing about what worked', { whatWorked: '  ' }, 400, 'whatWorked'],
         ['an unknown channel', { channel: 'fax' }, 400, 'channel'],
         [
-          'a theme-day task, not yet available',
+          'a theme-day task that does not exist',
           { themeDayTaskId: '00000000-0000-4000-8000-000000000000' },
           422,
           'themeDayTaskId',
@@ -185,6 +186,17 @@ describe.each(engines)('the practice log on %s', (kind) => {
         const refused = await json(await create(birthe, entry({ goalId: others.goalId })));
         expect(refused.status).toBe(422);
         expect(Object.keys(refused.body.error.fields)).toEqual(['goalId']);
+      });
+
+      it("links an entry to the employee's own follow-up task from a theme day, and to no one else's", async () => {
+        const own = await heldThemeDay(t, ids.birthe);
+        const others = await heldThemeDay(t, ids.mads);
+        const linked = await json(await create(birthe, entry({ themeDayTaskId: own.taskId })));
+        expect(linked.status).toBe(201);
+        expect(linked.body.themeDayTaskId).toBe(own.taskId);
+        const refused = await json(await create(birthe, entry({ themeDayTaskId: others.taskId })));
+        expect(refused.status).toBe(422);
+        expect(Object.keys(refused.body.error.fields)).toEqual(['themeDayTaskId']);
       });
     });
 

@@ -488,6 +488,10 @@ test('the team overview, theme days and the leader dashboard have no WCAG 2.1 A/
   await page.goto('/leder');
   await expect(pageHeading(page)).toHaveText('Lederoverblik');
   await settled(page);
+  // The practice-log trend comes from the unit's aggregate: a table, never individual entries.
+  await expect(
+    page.getByRole('table', { name: 'Team Skranke: andel selvbetjening og medbetjening' }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'leader dashboard');
   await page.goto('/temadage');
   await settled(page);

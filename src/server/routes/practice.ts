@@ -68,7 +68,12 @@ function refuseCitizenData(locale: Locale, input: Record<(typeof freeTextFields)
 async function entryProblems(
   c: Context<AppEnv>,
   input: z.infer<typeof practiceEntryInputSchema>,
-  context: { frameworkVersionId: string; today: string; keptGoalId: string | null },
+  context: {
+    frameworkVersionId: string;
+    today: string;
+    keptGoalId: string | null;
+    keptThemeDayTaskId: string | null;
+  },
 ): Promise<void> {
   const { principal, tenant } = auth(c);
   const locale = c.get('locale');
@@ -87,8 +92,12 @@ async function entryProblems(
       fields.goalId = fieldMessage(locale, 'goal_not_own_open');
     }
   }
-  // Theme days come in another change; until its tasks exist, no id can name one.
-  if (input.themeDayTaskId) fields.themeDayTaskId = fieldMessage(locale, 'theme_day_task_unavailable');
+  // A theme day's follow-up task: only the caller's own, and one linked earlier stays linked.
+  if (input.themeDayTaskId && input.themeDayTaskId !== context.keptThemeDayTaskId) {
+    const task = await tenant.themeDays.findThemeDayTask(input.themeDayTaskId);
+    if (task?.userId !== principal.userId)
+      fields.themeDayTaskId = fieldMessage(locale, 'theme_day_task_not_own');
+  }
   if (Object.keys(fields).length > 0) throw new ApiError(422, 'invalid_practice_entry', { fields });
 }
 
@@ -261,7 +270,12 @@ export function practiceRoutes(now: () => Date) {
         todayIn(tenant, now),
         tenant.people.findUser(principal.userId),
       ]);
-      await entryProblems(c, input, { frameworkVersionId: version.id, today, keptGoalId: null });
+      await entryProblems(c, input, {
+        frameworkVersionId: version.id,
+        today,
+        keptGoalId: null,
+        keptThemeDayTaskId: null,
+      });
       const row = await tenant.practice.create({
         ...contentOf(input, version.id),
         employeeId: principal.userId,
@@ -317,6 +331,7 @@ export function practiceRoutes(now: () => Date) {
         frameworkVersionId: entry.frameworkVersionId,
         today: await todayIn(tenant, now),
         keptGoalId: entry.goalId,
+        keptThemeDayTaskId: entry.themeDayTaskId,
       });
       const saved = await tenant.practice.update(
         entry.id,

@@ -21,27 +21,11 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { competenceNames } from '../conversations/shared.tsx';
 import { RankedList } from '../team-overview/RankedList.tsx';
-import { PracticeSummarySlot } from './PracticeSummarySlot.tsx';
+import { DashboardSection as Section } from './DashboardSection.tsx';
+import { PracticeTrendSection } from './PracticeTrendSection.tsx';
 
 /** How many upcoming theme days and conversations the dashboard lists before "see all". */
 const upcomingLimit = 5;
-
-function Section(props: {
-  id: string;
-  title: string;
-  link: { to: string; text: string };
-  children: React.ReactNode;
-}) {
-  return (
-    <section aria-labelledby={props.id} className="dashboard-section">
-      <h2 id={props.id}>{props.title}</h2>
-      {props.children}
-      <p className="dashboard-link">
-        <Link to={props.link.to}>{props.link.text}</Link>
-      </p>
-    </section>
-  );
-}
 
 export function LeaderDashboardPage() {
   const { t } = useTranslation();
@@ -54,7 +38,7 @@ export function LeaderDashboardPage() {
         <RoundsSection />
         <OverdueSection userId={user.id} />
         <WeakestSection units={user.ledUnits} />
-        <PracticeSummarySlot units={user.ledUnits} />
+        <PracticeTrendSection units={user.ledUnits} />
         <ThemeDaysSection />
         <ConversationsSection />
       </div>

@@ -6,7 +6,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FrameworkDocument } from '../../../domain/framework.ts';
 import { helpLevels, maxCompetencesPerEntry, practiceChannels } from '../../../domain/practice.ts';
 import type { PracticeEntry, PracticeEntryInput } from '../../../server/contracts/practice.ts';
@@ -17,6 +17,7 @@ import {
   useFrameworkVersion,
   usePlan,
   usePracticeEntry,
+  useTasks,
 } from '../../api/queries.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { useCurrentUser } from '../../session/session.ts';
@@ -42,6 +43,9 @@ const privacyNoticeId = 'practice-privacy';
 
 export function NewPracticeEntryPage() {
   const { t } = useTranslation();
+  // "Registrér i praksisloggen" on a theme day's follow-up task opens the form with the task chosen.
+  const [search] = useSearchParams();
+  const taskFromLink = search.get('opgave') ?? '';
   return (
     <EntryPageFrame title={t('practice.form.newTitle')}>
       <EntryFormLoader
@@ -53,6 +57,7 @@ export function NewPracticeEntryPage() {
           whatWorked: '',
           tryNext: '',
           goalId: '',
+          themeDayTaskId: isVersionId(taskFromLink) ? taskFromLink : '',
           shared: false,
           talkingPoint: false,
         }}
@@ -84,8 +89,8 @@ function EditEntry({ entryId }: { entryId: string }) {
 }
 
 const valuesOf = (entry: PracticeEntry): EntryValues => {
-  const { themeDayTaskId: _notInTheForm, ...input } = entryInput(entry);
-  return { ...input, goalId: input.goalId ?? '' };
+  const input = entryInput(entry);
+  return { ...input, goalId: input.goalId ?? '', themeDayTaskId: input.themeDayTaskId ?? '' };
 };
 
 function EntryPageFrame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -109,11 +114,12 @@ function EntryFormLoader({ initial, saved }: { initial: EntryValues; saved?: Pra
     : undefined;
   const framework = useFrameworkVersion(newest?.id);
   const plan = usePlan(user.id);
+  const tasks = useTasks();
   if (frameworks.isError)
     return <QueryErrorNotice error={frameworks.error} onRetry={() => void frameworks.refetch()} />;
   if (framework.isError)
     return <QueryErrorNotice error={framework.error} onRetry={() => void framework.refetch()} />;
-  if (!framework.data || plan.isPending) return <Loading />;
+  if (!framework.data || plan.isPending || tasks.isPending) return <Loading />;
   const openGoals = (plan.data?.goals ?? []).filter(
     (goal) => goal.status === 'not_started' || goal.status === 'in_progress',
   );
@@ -122,7 +128,25 @@ function EntryFormLoader({ initial, saved }: { initial: EntryValues; saved?: Pra
     ...(saved?.goal && !openGoals.some((goal) => goal.id === saved.goal?.id) ? [saved.goal] : []),
     ...openGoals.map((goal) => ({ id: goal.id, title: goal.title })),
   ];
-  return <EntryForm initial={initial} saved={saved} framework={framework.data.document} goals={goals} />;
+  const openTasks = (tasks.data?.themeDays ?? []).map((task) => ({
+    id: task.id,
+    title: `${task.themeDayTitle}: ${task.text}`,
+  }));
+  // A task linked earlier stays on the list once it is done; its text is then on the theme day's page.
+  const linked = initial.themeDayTaskId;
+  const themeDayTasks = [
+    ...(linked && !openTasks.some((task) => task.id === linked) ? [{ id: linked, title: '' }] : []),
+    ...openTasks,
+  ];
+  return (
+    <EntryForm
+      initial={initial}
+      saved={saved}
+      framework={framework.data.document}
+      goals={goals}
+      themeDayTasks={themeDayTasks}
+    />
+  );
 }
 
 function EntryForm(props: {
@@ -130,6 +154,7 @@ function EntryForm(props: {
   saved?: PracticeEntry;
   framework: FrameworkDocument;
   goals: { id: string; title: string }[];
+  themeDayTasks: { id: string; title: string }[];
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -173,6 +198,7 @@ function EntryForm(props: {
       whatWorked: values.whatWorked.trim(),
       tryNext: values.tryNext.trim(),
       goalId: values.goalId || null,
+      themeDayTaskId: values.themeDayTaskId || null,
       shared: values.shared,
       talkingPoint: values.talkingPoint,
     };
@@ -287,29 +313,31 @@ function EntryForm(props: {
           onChange={(value) => set('tryNext', value)}
         />
         {props.goals.length > 0 ? (
-          <div className={goalError ? 'form-group form-group--error' : 'form-group'}>
-            <label className="form-label" htmlFor={fieldIds.goalId}>
-              {t('practice.form.goal')}
-            </label>
-            <p className="form-hint" id={`${fieldIds.goalId}-hint`}>
-              {t('practice.form.goalHint')}
-            </p>
-            {goalError ? <FieldError id={`${fieldIds.goalId}-error`} message={goalError} /> : null}
-            <select
-              id={fieldIds.goalId}
-              className="form-select"
-              value={values.goalId}
-              aria-describedby={`${fieldIds.goalId}-hint${goalError ? ` ${fieldIds.goalId}-error` : ''}`}
-              onChange={(event) => set('goalId', event.target.value)}
-            >
-              <option value="">{t('practice.form.noGoal')}</option>
-              {props.goals.map((goal) => (
-                <option key={goal.id} value={goal.id}>
-                  {goal.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LinkSelect
+            id={fieldIds.goalId}
+            label={t('practice.form.goal')}
+            hint={t('practice.form.goalHint')}
+            none={t('practice.form.noGoal')}
+            options={props.goals}
+            value={values.goalId}
+            error={goalError}
+            onChange={(value) => set('goalId', value)}
+          />
+        ) : null}
+        {props.themeDayTasks.length > 0 ? (
+          <LinkSelect
+            id={fieldIds.themeDayTaskId}
+            label={t('practice.form.themeDayTask')}
+            hint={t('practice.form.themeDayTaskHint')}
+            none={t('practice.form.noThemeDayTask')}
+            options={props.themeDayTasks.map((task) => ({
+              id: task.id,
+              title: task.title || t('practice.form.earlierThemeDayTask'),
+            }))}
+            value={values.themeDayTaskId}
+            error={errorFor(errors, fieldIds.themeDayTaskId)}
+            onChange={(value) => set('themeDayTaskId', value)}
+          />
         ) : null}
         <fieldset className="fieldset form-group">
           <legend className="form-label form-label--legend">{t('practice.form.marks')}</legend>
@@ -413,6 +441,45 @@ function Checkbox(props: {
       <p className="checkbox-hint form-hint" id={`${props.id}-hint`}>
         {props.hint}
       </p>
+    </div>
+  );
+}
+
+/** A choice of one of the employee's own items to link the entry to, or none. */
+function LinkSelect(props: {
+  id: string;
+  label: string;
+  hint: string;
+  none: string;
+  options: { id: string; title: string }[];
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const { id, error } = props;
+  return (
+    <div className={error ? 'form-group form-group--error' : 'form-group'}>
+      <label className="form-label" htmlFor={id}>
+        {props.label}
+      </label>
+      <p className="form-hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+      <select
+        id={id}
+        className="form-select"
+        value={props.value}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.none}</option>
+        {props.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.title}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -10,6 +10,7 @@ const complete: EntryValues = {
   whatWorked: 'Borgeren udfyldte selv ansøgningen.',
   tryNext: '',
   goalId: '',
+  themeDayTaskId: '',
   shared: false,
   talkingPoint: false,
 };

@@ -16,6 +16,8 @@ export interface EntryValues {
   whatWorked: string;
   tryNext: string;
   goalId: string;
+  /** A theme day's follow-up task of the employee's, or empty. */
+  themeDayTaskId: string;
   shared: boolean;
   talkingPoint: boolean;
 }
@@ -43,7 +45,7 @@ export const fieldIds = {
   whatWorked: 'practice-what-worked',
   tryNext: 'practice-try-next',
   goalId: 'practice-goal',
-  themeDayTaskId: 'practice-goal',
+  themeDayTaskId: 'practice-theme-day-task',
 } as const;
 
 export type EntryProblem =

@@ -120,6 +120,9 @@ function ThemeDayTaskItem({ task, onError }: { task: ThemeDayTask; onError: (tex
       </p>
       <p className="task-meta">{task.text}</p>
       <p className="task-meta">
+        <Link to={`/praksislog/ny?opgave=${encodeURIComponent(task.id)}`}>{t('tasks.themeDay.log')}</Link>
+      </p>
+      <p className="task-meta">
         {t('tasks.deadline', { date: formatDay(task.dueDate, locale) })}
         {task.overdue ? <strong className="tag tag--strong">{t('tasks.overdue')}</strong> : null}
       </p>

@@ -1,0 +1,1 @@
+ALTER TABLE "practice_entries" ADD CONSTRAINT "practice_entries_theme_day_task_id_theme_day_tasks_id_fk" FOREIGN KEY ("theme_day_task_id") REFERENCES "public"."theme_day_tasks"("id") ON DELETE set null ON UPDATE no action;
