@@ -873,6 +873,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
       admin: 200,
       adminOtherMunicipality: 404,
     },
+    tokens: { ...tokensRefused, tokenAggregates: 200, tokenAdmin: 200, tokenOtherMunicipality: 404 },
     why: 'Aggregates are for the unit’s leaders and administrators; HR sees none; another municipality’s unit does not exist.',
   },
   'GET /api/units/:unitId/pairing-suggestions': {
@@ -944,6 +945,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
       admin: 200,
       adminOtherMunicipality: 200,
     },
+    tokens: { ...tokensRefused, tokenAggregates: 200, tokenAdmin: 200, tokenOtherMunicipality: 200 },
     why: 'Figures per unit are for leaders (their units) and administrators (all units of their municipality); withheld groups are tested separately.',
   },
   'GET /api/exercises': {

@@ -36,7 +36,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
-import { authenticated, json, jsonBody, pick, reply } from '../http/openapi.ts';
+import { authenticated, authenticatedOrToken, json, jsonBody, pick, reply } from '../http/openapi.ts';
 import { fieldMessage } from '../messages.ts';
 import {
   type CompetenceNamer,
@@ -417,7 +417,7 @@ export function practiceRoutes(now: () => Date) {
       tags: ['Practice log'],
       summary:
         "A unit's practice by month — shares of self-service, co-service and full service, most used competences — with every month below the municipality's minimum group size withheld (its leaders and administrators)",
-      ...authenticated,
+      ...authenticatedOrToken(['aggregates', 'admin']),
       request: { params: z.strictObject({ unitId: idSchema }), query: practiceSummaryQuerySchema },
       responses: { 200: json(practiceSummarySchema, 'Oldest month first.'), ...pick(400, 401, 403, 404) },
     }),

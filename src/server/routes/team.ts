@@ -22,7 +22,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { auth } from '../http/middleware.ts';
-import { authenticated, json, pick, reply } from '../http/openapi.ts';
+import { authenticated, authenticatedOrToken, json, pick, reply } from '../http/openapi.ts';
 import { teamMatrixCsv, teamMatrixXlsx } from '../team-export.ts';
 
 const unitParams = z.strictObject({ unitId: idSchema });
@@ -211,7 +211,7 @@ export function teamRoutes(now: () => Date) {
       tags: ['Team overview'],
       summary:
         "One round's figures per unit, never per person, withheld for any unit below the minimum group size (leaders of their units, administrators of all)",
-      ...authenticated,
+      ...authenticatedOrToken(['aggregates', 'admin']),
       request: { query: unitAggregatesQuerySchema },
       responses: { 200: json(unitAggregatesSchema, 'Per unit.'), ...pick(400, 401, 403, 404) },
     }),
