@@ -448,6 +448,28 @@ describe('planImport', () => {
     expect(codes(result)).toEqual(['units:2:unknown_unit']);
   });
 
+  it('neither repeats a refused row’s problem where it is referred to, nor deactivates what it names', () => {
+    // U-SK's and P-BIRTHE's rows were refused while reading (say, for a CPR number); the files still name them.
+    const result = plan({
+      units: rows([
+        unit('U-NY', 'Ny', { parentExternalId: 'U-NAT', leaderExternalIds: ['P-NY'] }),
+        unit('U-HR', 'HR og Løn'),
+      ]),
+      users: rows([
+        user('P-LARS', 'Lars Holm Sørensen', 'lars@kommune.dk', { unitExternalId: 'U-NAT' }),
+        user('P-ANNE', 'Anne Kristensen', 'anne@kommune.dk'),
+      ]),
+      listedExternalIds: { units: new Set(['U-NAT', 'U-SK', 'U-NY']), users: new Set(['P-NY', 'P-BIRTHE']) },
+      deactivateMissing: true,
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.units.create).toEqual([]);
+    expect(result.users.change).toEqual([]);
+    // U-SK would be deactivated as missing, were it not named by its refused row.
+    expect(result.units.deactivate).toEqual([]);
+    expect(result.users.deactivate.map((deactivated) => deactivated.externalId)).toEqual(['P-CAM']);
+  });
+
   it('names the column as the file writes it', () => {
     const result = plan({
       users: rows([user('P-NY', 'Ny', 'ny@kommune.dk', { unitExternalId: 'U-?' })]),

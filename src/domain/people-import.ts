@@ -40,6 +40,8 @@ export const maxImportRows = 20_000;
 
 export const importIssueCodes = [
   'unreadable_file',
+  'xls_not_supported',
+  'csv_syntax',
   'empty_file',
   'too_many_rows',
   'missing_column',
@@ -245,6 +247,8 @@ export interface SheetRecords<T> {
   records: T[];
   issues: ImportIssue[];
   headers: Record<string, string>;
+  /** Every external id the file names, rows with problems included: none of them is "missing from the file". */
+  externalIds: Set<string>;
 }
 
 /**
@@ -259,10 +263,10 @@ function readRows<T extends { row: number; externalId: string }>(
   const issues: ImportIssue[] = [];
   if (table.header.every((cell) => cell.trim() === '')) {
     issues.push({ sheet, row: null, column: null, code: 'empty_file' });
-    return { records: [], issues, headers: {} };
+    return { records: [], issues, headers: {}, externalIds: new Set() };
   }
   const columns = mapColumns(sheet, table.header, issues);
-  if (!columns) return { records: [], issues, headers: {} };
+  if (!columns) return { records: [], issues, headers: {}, externalIds: new Set() };
   const headers = Object.fromEntries(
     [...columns.index].map(([key, position]) => [key, columns.headers[position] ?? key]),
   );
@@ -275,11 +279,15 @@ function readRows<T extends { row: number; externalId: string }>(
       code: 'too_many_rows',
       values: { maximum: maxImportRows },
     });
-    return { records: [], issues, headers };
+    return { records: [], issues, headers, externalIds: new Set() };
   }
   const records: T[] = [];
+  const externalIds = new Set<string>();
+  const externalIdColumn = columns.index.get('externalId')!;
   const firstRowOf = new Map<string, number>();
   for (const raw of rows) {
+    const externalId = collapse(raw.cells[externalIdColumn] ?? '');
+    if (externalId !== '' && !containsCprNumber(externalId)) externalIds.add(externalId);
     const withCpr = raw.cells.findIndex((cell) => containsCprNumber(cell));
     if (withCpr >= 0) {
       const column = columns.headers[withCpr] || `#${withCpr + 1}`;
@@ -299,7 +307,7 @@ function readRows<T extends { row: number; externalId: string }>(
     issues.push(...reader.issues);
     if (reader.issues.length === 0) records.push(record);
   }
-  return { records, issues, headers };
+  return { records, issues, headers, externalIds };
 }
 
 /** Several external ids in one cell, separated by `|`, `,` or `;` (the last two inside quotes in a CSV file). */
@@ -404,6 +412,11 @@ export interface ImportInput {
   emailsElsewhere: ReadonlySet<string>;
   /** Deactivate the units and people with an external id that the given files leave out. */
   deactivateMissing: boolean;
+  /**
+   * Every external id each file names, rows with problems included. A unit or person named by a refused row is
+   * neither deactivated as missing nor reported again where another row refers to it.
+   */
+  listedExternalIds?: Partial<Record<ImportSheet, ReadonlySet<string>>>;
   /** Column key → the header as written in each file, so messages name columns as the file does. */
   headers?: Partial<Record<ImportSheet, Record<string, string>>>;
 }
@@ -411,7 +424,7 @@ export interface ImportInput {
 /** A unit or person the plan refers to: one that exists, or one the same import creates. */
 export type Ref = { kind: 'existing'; id: string } | { kind: 'new'; externalId: string };
 
-export type FieldValue = string | boolean | readonly string[] | null;
+export type FieldValue = string | boolean | string[] | null;
 /** What changes, for the dry run to show: units and people by name, roles by code. */
 export interface FieldChange {
   field: 'externalId' | 'name' | 'parent' | 'leaders' | 'active' | 'email' | 'title' | 'unit' | 'roles';
@@ -428,6 +441,9 @@ export interface PlannedUnit {
   parent: Ref | null;
   /** Undefined: the leaders stay as they are. */
   leaders?: Ref[];
+  /** For the dry run: the parent's and the leaders' names after the import. */
+  parentName: string | null;
+  leaderNames: string[];
   changes: FieldChange[];
 }
 
@@ -441,6 +457,8 @@ export interface PlannedUser {
   unit: Ref | null;
   roles: GrantedRole[];
   active: boolean;
+  /** For the dry run: the unit's name after the import. */
+  unitName: string | null;
   changes: FieldChange[];
 }
 
@@ -490,6 +508,12 @@ export function planImport(input: ImportInput): ImportPlan {
     badRows.add(`${sheet}:${row}`);
   };
   const isBad = (sheet: ImportSheet, row: number) => badRows.has(`${sheet}:${row}`);
+  /** A reference to a row refused already: the row is left out of the plan without a second message. */
+  const refusedElsewhere = (from: ImportSheet, row: number, to: ImportSheet, externalId: string) => {
+    if (!input.listedExternalIds?.[to]?.has(externalId)) return false;
+    badRows.add(`${from}:${row}`);
+    return true;
+  };
 
   // ——— Units: who is who ———
   const existingUnitById = new Map(input.existingUnits.map((unit) => [unit.id, unit]));
@@ -542,7 +566,10 @@ export function planImport(input: ImportInput): ImportPlan {
     else if (record.parentExternalId !== undefined) {
       const ref = unitRef(record.parentExternalId);
       if (!ref) {
-        problem('units', record.row, 'parentExternalId', 'unknown_unit', { value: record.parentExternalId });
+        if (!refusedElsewhere('units', record.row, 'units', record.parentExternalId))
+          problem('units', record.row, 'parentExternalId', 'unknown_unit', {
+            value: record.parentExternalId,
+          });
         continue;
       }
       parent = ref;
@@ -556,7 +583,13 @@ export function planImport(input: ImportInput): ImportPlan {
   const listedUnitIds = new Set([...unitMatch.values()].flatMap((unit) => (unit ? [unit.id] : [])));
   const unitDeactivations =
     input.units && input.deactivateMissing
-      ? input.existingUnits.filter((unit) => unit.externalId && unit.active && !listedUnitIds.has(unit.id))
+      ? input.existingUnits.filter(
+          (unit) =>
+            unit.externalId &&
+            unit.active &&
+            !listedUnitIds.has(unit.id) &&
+            !input.listedExternalIds?.units?.has(unit.externalId),
+        )
       : [];
   for (const unit of unitDeactivations) finalUnits.get(unit.id)!.active = false;
 
@@ -613,7 +646,9 @@ export function planImport(input: ImportInput): ImportPlan {
     else if (record.unitExternalId !== undefined) {
       const ref = unitRef(record.unitExternalId);
       if (!ref) {
-        problem('users', record.row, 'unitExternalId', 'unknown_unit', { value: record.unitExternalId });
+        if (!refusedElsewhere('users', record.row, 'units', record.unitExternalId)) {
+          problem('users', record.row, 'unitExternalId', 'unknown_unit', { value: record.unitExternalId });
+        }
       } else if (record.active && finalUnits.get(keyOf(ref))?.active === false) {
         problem('users', record.row, 'unitExternalId', 'unit_inactive', { value: record.unitExternalId });
       } else unit = ref;
@@ -637,6 +672,7 @@ export function planImport(input: ImportInput): ImportPlan {
         ? normalisedRoles([...record.roles, ...(isAdmin ? ['admin'] : [])])
         : normalisedRoles(match?.roles ?? ['employee']),
       active: record.active,
+      unitName: null,
       changes: [],
     });
   }
@@ -645,7 +681,11 @@ export function planImport(input: ImportInput): ImportPlan {
     input.users && input.deactivateMissing
       ? input.existingUsers.filter(
           (user) =>
-            user.externalId && user.active && !listedUserIds.has(user.id) && !user.roles.includes('admin'),
+            user.externalId &&
+            user.active &&
+            !listedUserIds.has(user.id) &&
+            !input.listedExternalIds?.users?.has(user.externalId) &&
+            !user.roles.includes('admin'),
         )
       : [];
   for (const user of userDeactivations) finalUserActive.set(user.id, false);
@@ -674,8 +714,10 @@ export function planImport(input: ImportInput): ImportPlan {
       leaders = [];
       for (const externalId of record.leaderExternalIds) {
         const ref = userRef(externalId);
-        if (!ref) problem('units', record.row, 'leaderExternalIds', 'unknown_person', { value: externalId });
-        else if (finalUserActive.get(keyOf(ref)) === false)
+        if (!ref) {
+          if (!refusedElsewhere('units', record.row, 'users', externalId))
+            problem('units', record.row, 'leaderExternalIds', 'unknown_person', { value: externalId });
+        } else if (finalUserActive.get(keyOf(ref)) === false)
           problem('units', record.row, 'leaderExternalIds', 'leader_inactive', { value: externalId });
         else leaders.push(ref);
       }
@@ -688,6 +730,8 @@ export function planImport(input: ImportInput): ImportPlan {
       name: record.name,
       parent,
       ...(leaders ? { leaders } : {}),
+      parentName: null,
+      leaderNames: [],
       changes: [],
     });
   }
@@ -704,7 +748,13 @@ export function planImport(input: ImportInput): ImportPlan {
 
   // ——— What each row changes, for the dry run ———
   for (const planned of plannedUnits) {
+    planned.parentName = unitNameOf(planned.parent);
     const existing = planned.id ? existingUnitById.get(planned.id) : undefined;
+    planned.leaderNames = (
+      planned.leaders ??
+      existing?.leaderIds.map((id): Ref => ({ kind: 'existing', id })) ??
+      []
+    ).map(userNameOf);
     if (!existing) continue;
     const changes: FieldChange[] = [];
     if (existing.externalId !== planned.externalId)
@@ -729,6 +779,7 @@ export function planImport(input: ImportInput): ImportPlan {
     planned.changes = changes;
   }
   for (const planned of plannedUsers) {
+    planned.unitName = unitNameOf(planned.unit);
     const existing = planned.id ? existingUserById.get(planned.id) : undefined;
     if (!existing) continue;
     const changes: FieldChange[] = [];

@@ -22,6 +22,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { importMaxBytes } from './people-import.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -29,6 +30,8 @@ import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { peopleAdminRoutes } from './routes/people-admin.ts';
+import { importPaths, peopleImportRoutes } from './routes/people-import.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { roundRoutes } from './routes/rounds.ts';
 
@@ -88,14 +91,21 @@ export function createApp(options: AppOptions) {
   app.use('*', securityHeaders(transport));
   app.use('*', resolveLocale);
   app.use('/api/*', noStore);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large');
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large');
+    },
+  });
+  // An import file is larger than any JSON body; only the import routes take one.
+  const importBodyLimit = bodyLimit({
+    maxSize: importMaxBytes,
+    onError: () => {
+      throw new ApiError(413, 'file_too_large', { values: { megabytes: importMaxBytes / 1024 / 1024 } });
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    (importPaths.includes(c.req.path) ? importBodyLimit : jsonBodyLimit)(c, next),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
   app.use('/api/*', csrfProtection(transport, ['/api/auth/login']));
@@ -119,7 +129,9 @@ export function createApp(options: AppOptions) {
     .route('/', roundRoutes(now))
     .route('/', profileRoutes())
     .route('/', conversationRoutes(now))
-    .route('/', auditRoutes());
+    .route('/', auditRoutes())
+    .route('/', peopleAdminRoutes(repositories.system))
+    .route('/', peopleImportRoutes(repositories.system));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -1,9 +1,10 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
-import { auditRepository } from './audit.ts';
+import { type AuditWriter, auditRepository } from './audit.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { peopleRepository } from './people.ts';
+import { peopleImportRepository } from './people-import.ts';
 import { roundRepository } from './rounds.ts';
 import { systemRepository } from './system.ts';
 
@@ -14,6 +15,12 @@ export interface TenantRepositories {
   rounds: ReturnType<typeof roundRepository>;
   conversations: ReturnType<typeof conversationRepository>;
   audit: ReturnType<typeof auditRepository>;
+  peopleImport: ReturnType<typeof peopleImportRepository>;
+  /**
+   * Runs `work` in one transaction, with repositories bound to it: what it changes, and the audit entries it writes
+   * through `tx`, commit together or not at all.
+   */
+  transaction<T>(work: (tenant: TenantRepositories, tx: AuditWriter) => Promise<T>): Promise<T>;
 }
 
 export interface Repositories {
@@ -24,15 +31,22 @@ export interface Repositories {
 
 export function createRepositories(db: Database): Repositories {
   const publishedVersions = new PublishedVersionCache();
+  const tenantOf = (handle: Database, municipalityId: string): TenantRepositories => ({
+    municipalityId,
+    people: peopleRepository(handle, municipalityId),
+    frameworks: frameworkRepository(handle, municipalityId, publishedVersions),
+    rounds: roundRepository(handle, municipalityId),
+    conversations: conversationRepository(handle, municipalityId),
+    audit: auditRepository(handle, municipalityId),
+    peopleImport: peopleImportRepository(handle, municipalityId),
+    transaction: (work) =>
+      handle.transaction((tx) => {
+        const inTransaction = tx as unknown as Database;
+        return work(tenantOf(inTransaction, municipalityId), inTransaction);
+      }),
+  });
   return {
     system: systemRepository(db),
-    forTenant: (municipalityId) => ({
-      municipalityId,
-      people: peopleRepository(db, municipalityId),
-      frameworks: frameworkRepository(db, municipalityId, publishedVersions),
-      rounds: roundRepository(db, municipalityId),
-      conversations: conversationRepository(db, municipalityId),
-      audit: auditRepository(db, municipalityId),
-    }),
+    forTenant: (municipalityId) => tenantOf(db, municipalityId),
   };
 }

@@ -1,5 +1,5 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { municipalities, outbox, sessions, unitLeaders, users } from '../schema.ts';
 
@@ -56,6 +56,43 @@ export function systemRepository(db: Database) {
         .from(users)
         .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
       return row;
+    },
+
+    /** Is this e-mail someone's login, other than `exceptUserId`'s? Logins are unique across the installation. */
+    async emailInUse(email: string, exceptUserId?: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(sql`lower(${users.email})`, email.trim().toLowerCase()),
+            exceptUserId ? ne(users.id, exceptUserId) : undefined,
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
+    /**
+     * Which of these (lower-case) e-mails people of other municipalities log in with. Only the e-mails come back:
+     * an import learns that an address is taken, never by whom or where.
+     */
+    async emailsUsedElsewhere(municipalityId: string, emails: readonly string[]): Promise<Set<string>> {
+      const taken = new Set<string>();
+      // In slices, so a 10,000-person file stays well inside the 65,535 parameters of one statement.
+      for (let start = 0; start < emails.length; start += 5000) {
+        const rows = await db
+          .select({ email: sql<string>`lower(${users.email})` })
+          .from(users)
+          .where(
+            and(
+              ne(users.municipalityId, municipalityId),
+              inArray(sql`lower(${users.email})`, emails.slice(start, start + 5000)),
+            ),
+          );
+        for (const row of rows) taken.add(row.email);
+      }
+      return taken;
     },
 
     async createSession(input: {

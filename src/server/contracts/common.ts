@@ -24,6 +24,11 @@ export const errorCodes = [
   'conversation_not_started',
   'conversation_not_signed',
   'conversation_held',
+  'invalid_person',
+  'invalid_unit',
+  'file_too_large',
+  'import_has_errors',
+  'import_outdated',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
