@@ -36,6 +36,21 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
 }
 
+/** The line where a quoted field opens and never closes, or undefined: csv-parse only says where the file ended. */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index];
+    if (character === '\n') line += 1;
+    if (character !== '"') continue;
+    if (openedAt === undefined) openedAt = line;
+    else if (text[index + 1] === '"') index += 1;
+    else openedAt = undefined;
+  }
+  return openedAt;
+}
+
 function readCsv(bytes: Uint8Array): ReadFile {
   // Control characters other than tab and line breaks mean a binary file (a PDF, an image), not text.
   if (bytes.subarray(0, 4096).some((byte) => byte < 9 || (byte > 13 && byte < 32))) {
@@ -54,7 +69,7 @@ function readCsv(bytes: Uint8Array): ReadFile {
     }) as string[][];
   } catch (error) {
     // csv-parse's message can quote the cell it choked on; only the line number is passed on.
-    const line = (error as { lines?: number }).lines;
+    const line = unclosedQuoteLine(text) ?? (error as { lines?: number }).lines;
     return { ok: false, reason: 'csv_syntax', line: typeof line === 'number' ? line : 0 };
   }
   if (records.length > maxImportRows + 1) return { ok: false, reason: 'too_many_rows' };
