@@ -43,6 +43,16 @@ async function filesOf(c: Context<AppEnv>, form: { units?: File; users?: File })
   });
 }
 
+/** The innermost database error's code and message, without the statement, its parameters or the row's values. */
+function databaseReason(error: unknown): string {
+  let reason = 'unknown error';
+  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; current; ) {
+    if (typeof current.code === 'string') reason = `${current.code} ${String(current.message ?? '')}`;
+    current = current.cause as typeof current;
+  }
+  return reason;
+}
+
 export function peopleImportRoutes(system: SystemRepository) {
   const app = new OpenAPIHono<AppEnv>();
 
@@ -123,9 +133,12 @@ export function peopleImportRoutes(system: SystemRepository) {
           return applied;
         })
         .catch((error: unknown) => {
+          if (error instanceof ApiError) throw error;
           // Someone took an e-mail or external id between the plan and the insert: the plan is out of date.
           if (takenFieldOf(error)) throw new ApiError(409, 'import_outdated');
-          throw error;
+          // The driver's error carries the statement and its parameters — every name and e-mail of the file. The log
+          // gets what the database said, not what it was sent.
+          throw new Error(`people import failed: ${databaseReason(error)}`);
         });
       const { sessionsEnded: _, ...changes } = counts;
       return reply(c, importAppliedSchema, {
