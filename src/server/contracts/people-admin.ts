@@ -126,6 +126,17 @@ export const importUploadSchema = z
   .meta({ id: 'ImportUpload' });
 export type ImportUpload = z.infer<typeof importUploadSchema>;
 
+const count = z.number().int();
+/** How many units and people an import creates, changes and deactivates. */
+const importCounts = {
+  unitsCreated: count,
+  unitsChanged: count,
+  unitsDeactivated: count,
+  usersCreated: count,
+  usersChanged: count,
+  usersDeactivated: count,
+};
+
 const fieldValueSchema = z.union([z.string(), z.boolean(), z.array(z.string()), z.null()]);
 const fieldChangeSchema = z.strictObject({
   field: z.enum(['externalId', 'name', 'parent', 'leaders', 'active', 'email', 'title', 'unit', 'roles']),
@@ -134,18 +145,19 @@ const fieldChangeSchema = z.strictObject({
   to: fieldValueSchema,
 });
 
+const deactivationSchema = z.strictObject({ externalId: z.string(), name: z.string() });
+/** A changed row: its external id and name, and what changes, field by field. */
+const changeSchema = z.strictObject({
+  row: z.number().int(),
+  externalId: z.string(),
+  name: z.string(),
+  changes: z.array(fieldChangeSchema),
+});
+
 export const importResultSchema = z
   .strictObject({
     /** Counts of everything; the lists below hold at most `listLimit` entries each. */
-    counts: z.strictObject({
-      unitsCreated: z.number().int(),
-      unitsChanged: z.number().int(),
-      unitsDeactivated: z.number().int(),
-      usersCreated: z.number().int(),
-      usersChanged: z.number().int(),
-      usersDeactivated: z.number().int(),
-      issues: z.number().int(),
-    }),
+    counts: z.strictObject({ ...importCounts, issues: z.number().int() }),
     nothingToChange: z.boolean(),
     /** True when there are no issues: only then may the plan be applied. */
     canApply: z.boolean(),
@@ -162,15 +174,8 @@ export const importResultSchema = z
           leaders: z.array(z.string()),
         }),
       ),
-      change: z.array(
-        z.strictObject({
-          row: z.number().int(),
-          externalId: z.string(),
-          name: z.string(),
-          changes: z.array(fieldChangeSchema),
-        }),
-      ),
-      deactivate: z.array(z.strictObject({ externalId: z.string(), name: z.string() })),
+      change: z.array(changeSchema),
+      deactivate: z.array(deactivationSchema),
     }),
     users: z.strictObject({
       create: z.array(
@@ -184,15 +189,8 @@ export const importResultSchema = z
           roles: z.array(grantedRoleSchema),
         }),
       ),
-      change: z.array(
-        z.strictObject({
-          row: z.number().int(),
-          externalId: z.string(),
-          name: z.string(),
-          changes: z.array(fieldChangeSchema),
-        }),
-      ),
-      deactivate: z.array(z.strictObject({ externalId: z.string(), name: z.string() })),
+      change: z.array(changeSchema),
+      deactivate: z.array(deactivationSchema),
     }),
     /** Every problem, in the caller's language; never a cell of a row refused for a CPR number. */
     issues: z.array(
@@ -211,15 +209,8 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 
 export const importAppliedSchema = z
   .strictObject({
-    counts: z.strictObject({
-      unitsCreated: z.number().int(),
-      unitsChanged: z.number().int(),
-      unitsDeactivated: z.number().int(),
-      usersCreated: z.number().int(),
-      usersChanged: z.number().int(),
-      usersDeactivated: z.number().int(),
-      sessionsEnded: z.number().int(),
-    }),
+    /** What was done; `sessionsEnded` counts the sessions of people deactivated, which ended at once. */
+    counts: z.strictObject({ ...importCounts, sessionsEnded: z.number().int() }),
     nothingChanged: z.boolean(),
   })
   .meta({ id: 'ImportApplied' });

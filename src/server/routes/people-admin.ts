@@ -8,6 +8,7 @@ import type { TenantRepositories } from '../../db/repositories/index.ts';
 import type { Saved, UnitRow, UserRow } from '../../db/repositories/people.ts';
 import type { SystemRepository } from '../../db/repositories/system.ts';
 import { effectiveRoles, hasRole, subtreeUnitIds } from '../../domain/access.ts';
+import type { AuditEvent } from '../../domain/audit.ts';
 import {
   adminRuleProblem,
   changedFields,
@@ -103,6 +104,24 @@ function adminUnitView(unit: UnitRow, org: Organisation): AdminUnit {
 /** Empty text means "none". */
 const orNull = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
 
+/** A person's fields as stored: e-mail in lower case, roles in order, empty text as none. */
+const userValues = (input: UserInput) => ({
+  name: input.name,
+  email: input.email.trim().toLowerCase(),
+  title: orNull(input.title),
+  roles: normalisedRoles(input.roles),
+  unitId: input.unitId,
+  roleProfileKey: input.roleProfileKey,
+  externalId: orNull(input.externalId),
+  locale: input.locale,
+});
+
+const unitValues = (input: UnitInput) => ({
+  name: input.name,
+  parentId: input.parentId,
+  externalId: orNull(input.externalId),
+});
+
 function invalid(code: 'invalid_person' | 'invalid_unit', fields: Record<string, string>): void {
   if (Object.keys(fields).length > 0) throw new ApiError(422, code, { fields });
 }
@@ -119,6 +138,44 @@ function savedRow<T>(c: Context<AppEnv>, saved: Saved<T>, code: 'invalid_person'
   }
   return saved.row;
 }
+
+/** An audit entry of the administrator's work, about a user or a unit. */
+type AdminEvent = Pick<AuditEvent, 'action' | 'subjectType' | 'subjectId' | 'subjectPersonId' | 'details'>;
+
+/**
+ * Saves in one transaction, together with its audit entry (purpose `administration`) when `event` gives one for what
+ * was saved: the change and its record commit together or not at all.
+ */
+async function saveAudited<T>(
+  c: Context<AppEnv>,
+  code: 'invalid_person' | 'invalid_unit',
+  save: (tenant: TenantRepositories) => Promise<Saved<T>>,
+  event: (saved: T) => AdminEvent | null,
+): Promise<T> {
+  const { tenant } = requireAdmin(c);
+  return tenant.transaction(async (inTransaction, tx) => {
+    const saved = savedRow(c, await save(inTransaction), code);
+    const entry = event(saved);
+    if (entry) await audit(c, { ...entry, purpose: 'administration' }, { tx });
+    return saved;
+  });
+}
+
+const userEvent = (action: string, userId: string, details?: AdminEvent['details']): AdminEvent => ({
+  action,
+  subjectType: 'user',
+  subjectId: userId,
+  subjectPersonId: userId,
+  ...(details ? { details } : {}),
+});
+
+const unitEvent = (action: string, unitId: string, details?: AdminEvent['details']): AdminEvent => ({
+  action,
+  subjectType: 'unit',
+  subjectId: unitId,
+  subjectPersonId: null,
+  ...(details ? { details } : {}),
+});
 
 /**
  * Checks a person's fields against the rest of the municipality, and their e-mail against every login of the
@@ -232,35 +289,12 @@ export function peopleAdminRoutes(system: SystemRepository) {
       const { tenant } = requireAdmin(c);
       const input = c.req.valid('json');
       await checkUser(c, system, input, await organisation(tenant));
-      const user = await tenant.transaction(async (inTransaction, tx) => {
-        const created = savedRow(
-          c,
-          await inTransaction.people.tryCreateUser({
-            name: input.name,
-            email: input.email,
-            title: orNull(input.title),
-            roles: normalisedRoles(input.roles),
-            unitId: input.unitId,
-            roleProfileKey: input.roleProfileKey,
-            externalId: orNull(input.externalId),
-            locale: input.locale,
-          }),
-          'invalid_person',
-        );
-        await audit(
-          c,
-          {
-            action: 'user.created',
-            subjectType: 'user',
-            subjectId: created.id,
-            subjectPersonId: created.id,
-            purpose: 'administration',
-            details: { unitId: created.unitId },
-          },
-          { tx },
-        );
-        return created;
-      });
+      const user = await saveAudited(
+        c,
+        'invalid_person',
+        (inTransaction) => inTransaction.people.tryCreateUser(userValues(input)),
+        (created) => userEvent('user.created', created.id, { unitId: created.unitId }),
+      );
       return c.json(adminUserSchema.parse(await userAnswer(tenant, user)), 201);
     },
   );
@@ -282,42 +316,20 @@ export function peopleAdminRoutes(system: SystemRepository) {
       const { tenant, org, user } = await loadUser(c, c.req.valid('param').userId);
       const { version, ...input } = c.req.valid('json');
       await checkUser(c, system, input, org, user);
-      const values = {
-        name: input.name,
-        email: input.email.trim().toLowerCase(),
-        title: orNull(input.title),
-        roles: normalisedRoles(input.roles),
-        unitId: input.unitId,
-        roleProfileKey: input.roleProfileKey,
-        externalId: orNull(input.externalId),
-        locale: input.locale,
-      };
+      const values = userValues(input);
       const fields = changedFields(user, values);
-      const saved = await tenant.transaction(async (inTransaction, tx) => {
-        const row = savedRow(
-          c,
-          await inTransaction.people.updateUser(user.id, version, values),
-          'invalid_person',
-        );
-        if (fields.length > 0) {
-          await audit(
-            c,
-            {
-              action: fields.includes('unitId') ? 'user.moved' : 'user.updated',
-              subjectType: 'user',
-              subjectId: user.id,
-              subjectPersonId: user.id,
-              purpose: 'administration',
-              details: {
+      const saved = await saveAudited(
+        c,
+        'invalid_person',
+        (inTransaction) => inTransaction.people.updateUser(user.id, version, values),
+        (row) =>
+          fields.length === 0
+            ? null
+            : userEvent(fields.includes('unitId') ? 'user.moved' : 'user.updated', user.id, {
                 fields: fields.join(','),
                 ...(fields.includes('unitId') ? { fromUnitId: user.unitId, toUnitId: row.unitId } : {}),
-              },
-            },
-            { tx },
-          );
-        }
-        return row;
-      });
+              }),
+      );
       return reply(c, adminUserSchema, await userAnswer(tenant, saved));
     },
   );
@@ -350,25 +362,22 @@ export function peopleAdminRoutes(system: SystemRepository) {
       const unit = user.unitId ? org.unitById.get(user.unitId) : undefined;
       if (active && unit && !unit.active)
         invalid('invalid_person', { active: fieldMessage(locale, 'unit_inactive') });
-      const saved = await tenant.transaction(async (inTransaction, tx) => {
-        const result = await inTransaction.people.setUserActive(user.id, version, active);
-        const row = savedRow(c, result, 'invalid_person');
-        if (user.active !== active) {
-          await audit(
-            c,
-            {
-              action: active ? 'user.reactivated' : 'user.deactivated',
-              subjectType: 'user',
-              subjectId: user.id,
-              subjectPersonId: user.id,
-              purpose: 'administration',
-              details: active ? {} : { endedLeaderships: result.endedLeaderships ?? 0 },
-            },
-            { tx },
-          );
-        }
-        return row;
-      });
+      let endedLeaderships = 0;
+      const saved = await saveAudited(
+        c,
+        'invalid_person',
+        async (inTransaction) => {
+          const result = await inTransaction.people.setUserActive(user.id, version, active);
+          endedLeaderships = result.endedLeaderships ?? 0;
+          return result;
+        },
+        () =>
+          user.active === active
+            ? null
+            : active
+              ? userEvent('user.reactivated', user.id)
+              : userEvent('user.deactivated', user.id, { endedLeaderships }),
+      );
       return reply(c, adminUserSchema, await userAnswer(tenant, saved));
     },
   );
@@ -403,30 +412,12 @@ export function peopleAdminRoutes(system: SystemRepository) {
       const { tenant } = requireAdmin(c);
       const input = c.req.valid('json');
       await checkUnit(c, input, await organisation(tenant));
-      const unit = await tenant.transaction(async (inTransaction, tx) => {
-        const created = savedRow(
-          c,
-          await inTransaction.people.tryCreateUnit({
-            name: input.name,
-            parentId: input.parentId,
-            externalId: orNull(input.externalId),
-          }),
-          'invalid_unit',
-        );
-        await audit(
-          c,
-          {
-            action: 'unit.created',
-            subjectType: 'unit',
-            subjectId: created.id,
-            subjectPersonId: null,
-            purpose: 'administration',
-            details: { parentId: created.parentId },
-          },
-          { tx },
-        );
-        return created;
-      });
+      const unit = await saveAudited(
+        c,
+        'invalid_unit',
+        (inTransaction) => inTransaction.people.tryCreateUnit(unitValues(input)),
+        (created) => unitEvent('unit.created', created.id, { parentId: created.parentId }),
+      );
       return c.json(adminUnitSchema.parse(await unitAnswer(tenant, unit)), 201);
     },
   );
@@ -445,30 +436,14 @@ export function peopleAdminRoutes(system: SystemRepository) {
       const { tenant, org, unit } = await loadUnit(c, c.req.valid('param').unitId);
       const { version, ...input } = c.req.valid('json');
       await checkUnit(c, input, org, unit);
-      const values = { name: input.name, parentId: input.parentId, externalId: orNull(input.externalId) };
+      const values = unitValues(input);
       const fields = changedFields(unit, values);
-      const saved = await tenant.transaction(async (inTransaction, tx) => {
-        const row = savedRow(
-          c,
-          await inTransaction.people.updateUnit(unit.id, version, values),
-          'invalid_unit',
-        );
-        if (fields.length > 0) {
-          await audit(
-            c,
-            {
-              action: 'unit.updated',
-              subjectType: 'unit',
-              subjectId: unit.id,
-              subjectPersonId: null,
-              purpose: 'administration',
-              details: { fields: fields.join(',') },
-            },
-            { tx },
-          );
-        }
-        return row;
-      });
+      const saved = await saveAudited(
+        c,
+        'invalid_unit',
+        (inTransaction) => inTransaction.people.updateUnit(unit.id, version, values),
+        () => (fields.length === 0 ? null : unitEvent('unit.updated', unit.id, { fields: fields.join(',') })),
+      );
       return reply(c, adminUnitSchema, await unitAnswer(tenant, saved));
     },
   );
@@ -496,27 +471,15 @@ export function peopleAdminRoutes(system: SystemRepository) {
           active: fieldMessage(locale, problem === 'unknown_unit' ? 'unit_unknown' : problem),
         });
       }
-      const saved = await tenant.transaction(async (inTransaction, tx) => {
-        const row = savedRow(
-          c,
-          await inTransaction.people.setUnitActive(unit.id, version, active),
-          'invalid_unit',
-        );
-        if (unit.active !== active) {
-          await audit(
-            c,
-            {
-              action: active ? 'unit.reactivated' : 'unit.deactivated',
-              subjectType: 'unit',
-              subjectId: unit.id,
-              subjectPersonId: null,
-              purpose: 'administration',
-            },
-            { tx },
-          );
-        }
-        return row;
-      });
+      const saved = await saveAudited(
+        c,
+        'invalid_unit',
+        (inTransaction) => inTransaction.people.setUnitActive(unit.id, version, active),
+        () =>
+          unit.active === active
+            ? null
+            : unitEvent(active ? 'unit.reactivated' : 'unit.deactivated', unit.id),
+      );
       return reply(c, adminUnitSchema, await unitAnswer(tenant, saved));
     },
   );
@@ -544,28 +507,18 @@ export function peopleAdminRoutes(system: SystemRepository) {
       if (wanted.some((id) => !current.has(id) && !personById.get(id)?.active)) {
         invalid('invalid_unit', { leaderIds: fieldMessage(c.get('locale'), 'leader_not_eligible') });
       }
-      const change = await tenant.transaction(async (inTransaction, tx) => {
-        const saved = savedRow(
-          c,
-          await inTransaction.people.setLeaders(unit.id, version, wanted),
-          'invalid_unit',
-        );
-        if (saved.added.length + saved.removed.length > 0) {
-          await audit(
-            c,
-            {
-              action: 'unit.leaders_changed',
-              subjectType: 'unit',
-              subjectId: unit.id,
-              subjectPersonId: null,
-              purpose: 'administration',
-              details: { added: saved.added.join(','), removed: saved.removed.join(',') },
-            },
-            { tx },
-          );
-        }
-        return saved;
-      });
+      const change = await saveAudited(
+        c,
+        'invalid_unit',
+        (inTransaction) => inTransaction.people.setLeaders(unit.id, version, wanted),
+        (saved) =>
+          saved.added.length + saved.removed.length === 0
+            ? null
+            : unitEvent('unit.leaders_changed', unit.id, {
+                added: saved.added.join(','),
+                removed: saved.removed.join(','),
+              }),
+      );
       const after = await organisation(tenant);
       const reach = subtreeUnitIds(after.units, [unit.id]);
       const ref = (id: string) => ({ id, name: personById.get(id)?.name ?? '' });
@@ -591,27 +544,21 @@ export function peopleAdminRoutes(system: SystemRepository) {
       responses: { 204: { description: 'Deleted.' }, ...pick(400, 401, 403, 404, 422) },
     }),
     async (c) => {
-      const { tenant, org, unit } = await loadUnit(c, c.req.valid('param').unitId);
+      const { org, unit } = await loadUnit(c, c.req.valid('param').unitId);
       const problem = unitDeletionProblem(unit.id, org.units, org.people);
       if (problem) {
         const kind = problem === 'unit_has_subunits' ? 'unit_has_children' : problem;
         invalid('invalid_unit', { unitId: fieldMessage(c.get('locale'), kind) });
       }
-      await tenant.transaction(async (inTransaction, tx) => {
-        if (!(await inTransaction.people.deleteUnit(unit.id, unit.version)))
-          throw new ApiError(409, 'conflict');
-        await audit(
-          c,
-          {
-            action: 'unit.deleted',
-            subjectType: 'unit',
-            subjectId: unit.id,
-            subjectPersonId: null,
-            purpose: 'administration',
-          },
-          { tx },
-        );
-      });
+      await saveAudited(
+        c,
+        'invalid_unit',
+        async (inTransaction): Promise<Saved<string>> =>
+          (await inTransaction.people.deleteUnit(unit.id, unit.version))
+            ? { outcome: 'saved', row: unit.id }
+            : { outcome: 'conflict' },
+        (deletedId) => unitEvent('unit.deleted', deletedId),
+      );
       return c.body(null, 204);
     },
   );

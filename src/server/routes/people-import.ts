@@ -7,7 +7,12 @@ import type { Context } from 'hono';
 import { takenFieldOf } from '../../db/repositories/people.ts';
 import type { SystemRepository } from '../../db/repositories/system.ts';
 import { audit } from '../audit.ts';
-import { importAppliedSchema, importResultSchema, importUploadSchema } from '../contracts/people-admin.ts';
+import {
+  type ImportUpload,
+  importAppliedSchema,
+  importResultSchema,
+  importUploadSchema,
+} from '../contracts/people-admin.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { authenticated, json, pick, reply } from '../http/openapi.ts';
@@ -31,16 +36,28 @@ const upload = {
   },
 };
 
-/** The uploaded files; at least one is needed. */
-async function filesOf(c: Context<AppEnv>, form: { units?: File; users?: File }) {
+/**
+ * The upload, read and checked row by row, with the e-mails other municipalities use (asked before any transaction:
+ * on the embedded database a query outside an open transaction would wait for it). At least one file is needed.
+ */
+async function uploadOf(c: Context<AppEnv>, system: SystemRepository, form: ImportUpload) {
+  const { tenant } = requireAdmin(c);
   if (!form.units && !form.users) {
     const message = fieldMessage(c.get('locale'), 'import_file_required');
     throw new ApiError(400, 'validation_failed', { fields: { units: message, users: message } });
   }
-  return readFiles({
+  const files = await readFiles({
     ...(form.units ? { units: form.units } : {}),
     ...(form.users ? { users: form.users } : {}),
   });
+  return {
+    tenant,
+    files,
+    options: {
+      deactivateMissing: form.deactivateMissing === 'true',
+      emailsElsewhere: await emailsTakenElsewhere(system, tenant.municipalityId, files),
+    },
+  };
 }
 
 /** The innermost database error's code and message, without the statement, its parameters or the row's values. */
@@ -71,19 +88,19 @@ export function peopleImportRoutes(system: SystemRepository) {
       },
     }),
     async (c) => {
-      const { tenant } = requireAdmin(c);
-      const form = c.req.valid('form');
-      const files = await filesOf(c, form);
-      const deactivateMissing = form.deactivateMissing === 'true';
-      const emailsElsewhere = await emailsTakenElsewhere(system, tenant.municipalityId, files);
-      const prepared = await prepareImport(tenant, files, { deactivateMissing, emailsElsewhere });
+      const { tenant, files, options } = await uploadOf(c, system, c.req.valid('form'));
+      const prepared = await prepareImport(tenant, files, options);
       await audit(c, {
         action: 'import.people_dry_run',
         subjectType: 'people_import',
         subjectId: null,
         subjectPersonId: null,
         purpose: 'administration',
-        details: { ...importCounts(prepared), formats: files.formats.join(','), deactivateMissing },
+        details: {
+          ...importCounts(prepared),
+          formats: files.formats.join(','),
+          deactivateMissing: options.deactivateMissing,
+        },
       });
       return reply(c, importResultSchema, importResultView(c.get('locale'), prepared));
     },
@@ -104,15 +121,12 @@ export function peopleImportRoutes(system: SystemRepository) {
       },
     }),
     async (c) => {
-      const { tenant } = requireAdmin(c);
       const form = c.req.valid('form');
-      const files = await filesOf(c, form);
-      const deactivateMissing = form.deactivateMissing === 'true';
-      const emailsElsewhere = await emailsTakenElsewhere(system, tenant.municipalityId, files);
+      const { tenant, files, options } = await uploadOf(c, system, form);
       // Planned again inside the transaction, so what is applied matches the data as it is at that moment.
       const counts = await tenant
         .transaction(async (inTransaction, tx) => {
-          const prepared = await prepareImport(inTransaction, files, { deactivateMissing, emailsElsewhere });
+          const prepared = await prepareImport(inTransaction, files, options);
           if (prepared.issues.length > 0) throw new ApiError(422, 'import_has_errors');
           if (form.expectedPlan && form.expectedPlan !== prepared.fingerprint) {
             throw new ApiError(409, 'import_outdated');
@@ -126,7 +140,11 @@ export function peopleImportRoutes(system: SystemRepository) {
               subjectId: null,
               subjectPersonId: null,
               purpose: 'administration',
-              details: { ...applied, formats: files.formats.join(','), deactivateMissing },
+              details: {
+                ...applied,
+                formats: files.formats.join(','),
+                deactivateMissing: options.deactivateMissing,
+              },
             },
             { tx },
           );

@@ -8,14 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantedRole } from '../../../domain/people-admin.ts';
 import type { ImportApplied, ImportResult } from '../../../server/contracts/people-admin.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { queryKeys } from '../../api/queries.ts';
+import { api } from '../../api/client.ts';
 import { formatList, formatNumber } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { refreshPeople, useFormErrors } from './form-state.ts';
 
 type Sheet = 'units' | 'users';
 type FieldChange = ImportResult['users']['change'][number]['changes'][number];
@@ -98,16 +98,7 @@ function ImportForm() {
   const [deactivateMissing, setDeactivateMissing] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
-  const failWith = (error: unknown) =>
-    fail([
-      { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-    ]);
+  const { errors, attempt, fail, failFromServer, clear } = useFormErrors();
 
   const form = (expectedPlan?: string) => {
     const body = new FormData();
@@ -122,23 +113,21 @@ function ImportForm() {
   const dryRun = useMutation({
     mutationFn: () => api.importDryRun(form()),
     onSuccess: (answer) => {
-      setErrors([]);
+      clear();
       setApplied(null);
       setResult(answer);
     },
-    onError: failWith,
+    onError: failFromServer,
   });
   const apply = useMutation({
     mutationFn: (fingerprint: string) => api.importApply(form(fingerprint)),
     onSuccess: async (answer) => {
-      setErrors([]);
+      clear();
       setResult(null);
       setApplied(answer);
-      for (const queryKey of [queryKeys.users, queryKeys.units, queryKeys.adminUnits, queryKeys.team]) {
-        await queryClient.invalidateQueries({ queryKey });
-      }
+      await refreshPeople(queryClient);
     },
-    onError: failWith,
+    onError: failFromServer,
   });
   const changed = () => {
     setResult(null);
@@ -247,6 +236,65 @@ function DryRunResult(props: { result: ImportResult; applying: boolean; onApply:
   const { result } = props;
   const { counts } = result;
   const count = (value: number) => formatNumber(value, locale);
+  const createTable = {
+    units: (
+      <ResultTable
+        id="import-units-create"
+        caption={t('peopleImport.unitsCreateCaption', { count: counts.unitsCreated })}
+        total={counts.unitsCreated}
+        limit={result.listLimit}
+        header={[
+          t('peopleImport.table.row'),
+          t('peopleAdmin.externalId'),
+          t('peopleAdmin.unit.name'),
+          t('peopleAdmin.unit.parent'),
+          t('peopleAdmin.unit.leadersTitle'),
+        ]}
+        rows={result.units.create.map((unit) => ({
+          key: unit.externalId,
+          cells: [
+            count(unit.row),
+            unit.externalId,
+            unit.name,
+            unit.parent ?? t('peopleAdmin.unit.topLevel'),
+            formatList(unit.leaders, locale) || '–',
+          ],
+        }))}
+      />
+    ),
+    users: (
+      <ResultTable
+        id="import-users-create"
+        caption={t('peopleImport.usersCreateCaption', { count: counts.usersCreated })}
+        total={counts.usersCreated}
+        limit={result.listLimit}
+        header={[
+          t('peopleImport.table.row'),
+          t('peopleAdmin.externalId'),
+          t('person.name'),
+          t('person.email'),
+          t('person.title'),
+          t('person.unit'),
+          t('person.roles'),
+        ]}
+        rows={result.users.create.map((user) => ({
+          key: user.externalId,
+          cells: [
+            count(user.row),
+            user.externalId,
+            user.name,
+            user.email,
+            user.title ?? '–',
+            user.unit ?? t('person.noUnit'),
+            formatList(
+              user.roles.map((role) => t(`roles.${role}`)),
+              locale,
+            ),
+          ],
+        }))}
+      />
+    ),
+  };
   return (
     <section aria-labelledby="import-result" className="import-result">
       <h2 id="import-result" tabIndex={-1}>
@@ -302,87 +350,10 @@ function DryRunResult(props: { result: ImportResult; applying: boolean; onApply:
           }))}
         />
       ) : null}
-      <ResultTable
-        id="import-units-create"
-        caption={t('peopleImport.unitsCreateCaption', { count: counts.unitsCreated })}
-        total={counts.unitsCreated}
-        limit={result.listLimit}
-        header={[
-          t('peopleImport.table.row'),
-          t('peopleAdmin.externalId'),
-          t('peopleAdmin.unit.name'),
-          t('peopleAdmin.unit.parent'),
-          t('peopleAdmin.unit.leadersTitle'),
-        ]}
-        rows={result.units.create.map((unit) => ({
-          key: unit.externalId,
-          cells: [
-            count(unit.row),
-            unit.externalId,
-            unit.name,
-            unit.parent ?? t('peopleAdmin.unit.topLevel'),
-            formatList(unit.leaders, locale) || '–',
-          ],
-        }))}
-      />
-      <ChangeTable
-        id="import-units-change"
-        caption={t('peopleImport.unitsChangeCaption', { count: counts.unitsChanged })}
-        total={counts.unitsChanged}
-        limit={result.listLimit}
-        changes={result.units.change}
-      />
-      <DeactivationTable
-        id="import-units-deactivate"
-        caption={t('peopleImport.unitsDeactivateCaption', { count: counts.unitsDeactivated })}
-        total={counts.unitsDeactivated}
-        limit={result.listLimit}
-        items={result.units.deactivate}
-      />
-      <ResultTable
-        id="import-users-create"
-        caption={t('peopleImport.usersCreateCaption', { count: counts.usersCreated })}
-        total={counts.usersCreated}
-        limit={result.listLimit}
-        header={[
-          t('peopleImport.table.row'),
-          t('peopleAdmin.externalId'),
-          t('person.name'),
-          t('person.email'),
-          t('person.title'),
-          t('person.unit'),
-          t('person.roles'),
-        ]}
-        rows={result.users.create.map((user) => ({
-          key: user.externalId,
-          cells: [
-            count(user.row),
-            user.externalId,
-            user.name,
-            user.email,
-            user.title ?? '–',
-            user.unit ?? t('person.noUnit'),
-            formatList(
-              user.roles.map((role) => t(`roles.${role}`)),
-              locale,
-            ),
-          ],
-        }))}
-      />
-      <ChangeTable
-        id="import-users-change"
-        caption={t('peopleImport.usersChangeCaption', { count: counts.usersChanged })}
-        total={counts.usersChanged}
-        limit={result.listLimit}
-        changes={result.users.change}
-      />
-      <DeactivationTable
-        id="import-users-deactivate"
-        caption={t('peopleImport.usersDeactivateCaption', { count: counts.usersDeactivated })}
-        total={counts.usersDeactivated}
-        limit={result.listLimit}
-        items={result.users.deactivate}
-      />
+      {createTable.units}
+      <SheetChanges sheet="units" result={result} />
+      {createTable.users}
+      <SheetChanges sheet="users" result={result} />
       {result.canApply ? (
         <div className="submit-area">
           <p>{result.nothingToChange ? t('peopleImport.applyNothingHint') : t('peopleImport.applyHint')}</p>
@@ -394,6 +365,31 @@ function DryRunResult(props: { result: ImportResult; applying: boolean; onApply:
         <p>{t('peopleImport.fixFirst')}</p>
       )}
     </section>
+  );
+}
+
+/** What an import changes and deactivates of one kind: units or people. */
+function SheetChanges({ sheet, result }: { sheet: Sheet; result: ImportResult }) {
+  const { t } = useTranslation();
+  const changed = sheet === 'units' ? result.counts.unitsChanged : result.counts.usersChanged;
+  const deactivated = sheet === 'units' ? result.counts.unitsDeactivated : result.counts.usersDeactivated;
+  return (
+    <>
+      <ChangeTable
+        id={`import-${sheet}-change`}
+        caption={t(`peopleImport.${sheet}ChangeCaption`, { count: changed })}
+        total={changed}
+        limit={result.listLimit}
+        changes={result[sheet].change}
+      />
+      <DeactivationTable
+        id={`import-${sheet}-deactivate`}
+        caption={t(`peopleImport.${sheet}DeactivateCaption`, { count: deactivated })}
+        total={deactivated}
+        limit={result.listLimit}
+        items={result[sheet].deactivate}
+      />
+    </>
   );
 }
 

@@ -8,16 +8,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { AdminUnit, LeaderChange, UnitInput } from '../../../server/contracts/people-admin.ts';
 import { ApiError, api } from '../../api/client.ts';
-import { queryKeys, useAdminUnits, useUsers } from '../../api/queries.ts';
+import { useAdminUnits, useUsers } from '../../api/queries.ts';
 import { formatList } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
-import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
+import { errorFor } from '../../ui/form-errors.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorOf, placeFieldErrors, unitOptions } from './people-form.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
+import { messageOf, refreshPeople, useFormErrors } from './form-state.ts';
+import { unitOptions } from './people-form.ts';
+import { SaveButton } from './SaveButton.tsx';
 
 /** State passed to the unit's page after creating it, so it can say so. */
 export interface UnitCreatedState {
@@ -26,18 +30,6 @@ export interface UnitCreatedState {
 
 const ids = { name: 'unit-name', parent: 'unit-parent', externalId: 'unit-external-id' };
 const fieldIds: Record<string, string> = { name: ids.name, parentId: ids.parent, externalId: ids.externalId };
-
-const messageOf = (error: unknown, fallback: string): string => {
-  if (!(error instanceof ApiError)) return fallback;
-  return Object.values(error.fields)[0] ?? (error.message || fallback);
-};
-
-/** Every cached view of units and people may have changed. */
-async function refreshPeople(queryClient: ReturnType<typeof useQueryClient>) {
-  for (const queryKey of [queryKeys.adminUnits, queryKeys.units, queryKeys.users, queryKeys.team]) {
-    await queryClient.invalidateQueries({ queryKey });
-  }
-}
 
 export function NewUnitPage() {
   const { t } = useTranslation();
@@ -107,13 +99,8 @@ function UnitForm({ unit, units }: { unit?: AdminUnit; units: AdminUnit[] }) {
   const [name, setName] = useState(unit?.name ?? '');
   const [parentId, setParentId] = useState(unit?.parentId ?? '');
   const [externalId, setExternalId] = useState(unit?.externalId ?? '');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, failFromServer, clear } = useFormErrors(fieldIds);
   const [saved, setSaved] = useState(false);
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
-  };
   const input = (): UnitInput => ({
     name: name.trim(),
     parentId: parentId || null,
@@ -123,7 +110,7 @@ function UnitForm({ unit, units }: { unit?: AdminUnit; units: AdminUnit[] }) {
     mutationFn: () =>
       unit ? api.updateUnit(unit.id, { ...input(), version: unit.version }) : api.createUnit(input()),
     onSuccess: async (result) => {
-      setErrors([]);
+      clear();
       await refreshPeople(queryClient);
       if (unit) setSaved(true);
       else {
@@ -131,11 +118,7 @@ function UnitForm({ unit, units }: { unit?: AdminUnit; units: AdminUnit[] }) {
         await navigate(`/admin/enheder/${result.id}`, { state });
       }
     },
-    onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        fail(placeFieldErrors(error.fields, fieldIds));
-      } else fail([{ message: messageOf(error, t('errors.generic.text')) }]);
-    },
+    onError: failFromServer,
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -144,7 +127,7 @@ function UnitForm({ unit, units }: { unit?: AdminUnit; units: AdminUnit[] }) {
       return fail([{ fieldId: ids.name, message: t('peopleAdmin.unit.errors.nameRequired') }]);
     save.mutate();
   };
-  const parentError = errorOf(errors, ids.parent);
+  const parentError = errorFor(errors, ids.parent);
   const parents = unitOptions(units, {
     keepId: unit?.parentId ?? null,
     ...(unit ? { withoutBranchOf: unit.id } : {}),
@@ -167,7 +150,7 @@ function UnitForm({ unit, units }: { unit?: AdminUnit; units: AdminUnit[] }) {
             setSaved(false);
             setName(value);
           }}
-          error={errorOf(errors, ids.name)}
+          error={errorFor(errors, ids.name)}
           autoComplete="off"
           required
         />
@@ -208,20 +191,15 @@ function UnitForm({ unit, units }: { unit?: AdminUnit; units: AdminUnit[] }) {
             setSaved(false);
             setExternalId(value);
           }}
-          error={errorOf(errors, ids.externalId)}
+          error={errorFor(errors, ids.externalId)}
           autoComplete="off"
           width="m"
         />
-        <button type="submit" className="button button--primary">
-          {save.isPending
-            ? t('peopleAdmin.saving')
-            : unit
-              ? t('peopleAdmin.unit.save')
-              : t('peopleAdmin.unit.create')}
-        </button>
-        <div role="status" className="status-line">
-          {saved ? <p className="notice notice--success">{t('peopleAdmin.saved')}</p> : null}
-        </div>
+        <SaveButton
+          label={unit ? t('peopleAdmin.unit.save') : t('peopleAdmin.unit.create')}
+          pending={save.isPending}
+          saved={saved}
+        />
       </form>
     </>
   );
@@ -341,7 +319,6 @@ function UnitStatusSection({ unit }: { unit: AdminUnit }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const setActive = useMutation({
     mutationFn: (active: boolean) => api.setUnitActive(unit.id, { active, version: unit.version }),
@@ -358,7 +335,6 @@ function UnitStatusSection({ unit }: { unit: AdminUnit }) {
       await navigate('/admin/brugere');
     },
     onError: (error) => {
-      setConfirmingDelete(false);
       setProblem(messageOf(error, t('errors.generic.text')));
     },
   });
@@ -395,33 +371,12 @@ function UnitStatusSection({ unit }: { unit: AdminUnit }) {
         <div className="form-group">
           <h3>{t('peopleAdmin.unit.deleteTitle')}</h3>
           <p>{t('peopleAdmin.unit.deleteExplained')}</p>
-          {confirmingDelete ? (
-            <div className="panel">
-              <p>
-                <strong>{t('peopleAdmin.unit.confirmDelete', { name: unit.name })}</strong>
-              </p>
-              <div className="button-row">
-                <button type="button" className="button button--primary" onClick={() => remove.mutate()}>
-                  {t('peopleAdmin.unit.deleteConfirmed')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirmingDelete(false)}
-                >
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirmingDelete(true)}
-            >
-              {t('peopleAdmin.unit.delete')}
-            </button>
-          )}
+          <ConfirmButton
+            label={t('peopleAdmin.unit.delete')}
+            question={t('peopleAdmin.unit.confirmDelete', { name: unit.name })}
+            confirmLabel={t('peopleAdmin.unit.deleteConfirmed')}
+            onConfirm={() => remove.mutate()}
+          />
         </div>
       ) : null}
       <div role="alert">{problem ? <p className="notice notice--error">{problem}</p> : null}</div>

@@ -6,17 +6,21 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { grantedRoles } from '../../../domain/people-admin.ts';
 import type { Locale } from '../../../domain/text.ts';
 import type { AdminUser, UserInput } from '../../../server/contracts/people-admin.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { queryKeys, useAdminUnits, useAdminUser, useRoleProfiles } from '../../api/queries.ts';
 import { formatList } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ErrorSummary, type FormError } from '../../ui/ErrorSummary.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
+import { errorFor } from '../../ui/form-errors.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorOf, placeFieldErrors, unitOptions } from './people-form.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
+import { messageOf, refreshPeople, useFormErrors } from './form-state.ts';
+import { unitOptions } from './people-form.ts';
+import { SaveButton } from './SaveButton.tsx';
 
 /** State passed to the user's page after creating them, so it can say so. */
 export interface UserCreatedState {
@@ -137,16 +141,11 @@ function UserForm({ user }: { user?: AdminUser }) {
   const units = useAdminUnits();
   const roleProfiles = useRoleProfiles();
   const [values, setValues] = useState<Values>(() => valuesOf(user));
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, fail, failFromServer, clear } = useFormErrors(fieldIds);
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setSaved(false);
     setValues((current) => ({ ...current, [key]: value }));
-  };
-  const fail = (found: FormError[]) => {
-    setErrors(found);
-    setAttempt((count) => count + 1);
   };
 
   const save = useMutation({
@@ -155,26 +154,16 @@ function UserForm({ user }: { user?: AdminUser }) {
         ? api.updateUser(user.id, { ...toInput(values), version: user.version })
         : api.createUser(toInput(values)),
     onSuccess: async (result) => {
-      setErrors([]);
+      clear();
       queryClient.setQueryData(queryKeys.adminUser(result.id), result);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.units });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.adminUnits });
+      await refreshPeople(queryClient);
       if (user) setSaved(true);
       else {
         const state: UserCreatedState = { created: true };
         await navigate(`/admin/brugere/${result.id}`, { state });
       }
     },
-    onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        fail(placeFieldErrors(error.fields, fieldIds));
-      } else {
-        fail([
-          { message: error instanceof ApiError && error.message ? error.message : t('errors.generic.text') },
-        ]);
-      }
-    },
+    onError: failFromServer,
   });
 
   const validate = (): FormError[] => {
@@ -201,9 +190,9 @@ function UserForm({ user }: { user?: AdminUser }) {
     ...new Map((roleProfiles.data?.roleProfiles ?? []).map((profile) => [profile.key, profile.name[locale]])),
   ].sort((a, b) => a[1].localeCompare(b[1], locale));
   const unitChoices = unitOptions(units.data?.units ?? [], { keepId: user?.unit?.id ?? null });
-  const rolesError = errorOf(errors, ids.roles);
-  const unitError = errorOf(errors, ids.unit);
-  const profileError = errorOf(errors, ids.roleProfile);
+  const rolesError = errorFor(errors, ids.roles);
+  const unitError = errorFor(errors, ids.unit);
+  const profileError = errorFor(errors, ids.roleProfile);
 
   return (
     <>
@@ -220,7 +209,7 @@ function UserForm({ user }: { user?: AdminUser }) {
           label={t('person.name')}
           value={values.name}
           onChange={(value) => set('name', value)}
-          error={errorOf(errors, ids.name)}
+          error={errorFor(errors, ids.name)}
           autoComplete="off"
           required
         />
@@ -233,7 +222,7 @@ function UserForm({ user }: { user?: AdminUser }) {
           hint={t('peopleAdmin.user.emailHint')}
           value={values.email}
           onChange={(value) => set('email', value)}
-          error={errorOf(errors, ids.email)}
+          error={errorFor(errors, ids.email)}
           autoComplete="off"
           required
         />
@@ -244,7 +233,7 @@ function UserForm({ user }: { user?: AdminUser }) {
           hint={t('peopleAdmin.user.titleHint')}
           value={values.title}
           onChange={(value) => set('title', value)}
-          error={errorOf(errors, ids.title)}
+          error={errorFor(errors, ids.title)}
           autoComplete="off"
         />
         <fieldset
@@ -331,7 +320,7 @@ function UserForm({ user }: { user?: AdminUser }) {
           hint={t('peopleAdmin.user.externalIdHint')}
           value={values.externalId}
           onChange={(value) => set('externalId', value)}
-          error={errorOf(errors, ids.externalId)}
+          error={errorFor(errors, ids.externalId)}
           autoComplete="off"
           width="m"
         />
@@ -353,16 +342,11 @@ function UserForm({ user }: { user?: AdminUser }) {
             </div>
           ))}
         </fieldset>
-        <button type="submit" className="button button--primary">
-          {save.isPending
-            ? t('peopleAdmin.saving')
-            : user
-              ? t('peopleAdmin.user.save')
-              : t('peopleAdmin.user.create')}
-        </button>
-        <div role="status" className="status-line">
-          {saved ? <p className="notice notice--success">{t('peopleAdmin.saved')}</p> : null}
-        </div>
+        <SaveButton
+          label={user ? t('peopleAdmin.user.save') : t('peopleAdmin.user.create')}
+          pending={save.isPending}
+          saved={saved}
+        />
       </form>
     </>
   );
@@ -373,25 +357,15 @@ function UserStatusSection({ user }: { user: AdminUser }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: (active: boolean) => api.setUserActive(user.id, { active, version: user.version }),
     onSuccess: async (result) => {
-      setConfirming(false);
       setProblem(null);
       queryClient.setQueryData(queryKeys.adminUser(result.id), result);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.units });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.adminUnits });
+      await refreshPeople(queryClient);
     },
-    onError: (error) => {
-      setConfirming(false);
-      const fields = error instanceof ApiError ? Object.values(error.fields) : [];
-      setProblem(
-        fields[0] ?? (error instanceof ApiError && error.message ? error.message : t('errors.generic.text')),
-      );
-    },
+    onError: (error) => setProblem(messageOf(error, t('errors.generic.text'))),
   });
   const ledUnits = formatList(
     user.ledUnits.map((unit) => unit.name),
@@ -408,29 +382,12 @@ function UserStatusSection({ user }: { user: AdminUser }) {
               {t('peopleAdmin.user.deactivateLeader', { name: user.name, units: ledUnits })}
             </p>
           ) : null}
-          {confirming ? (
-            <div className="panel">
-              <p>
-                <strong>{t('peopleAdmin.user.confirmDeactivate', { name: user.name })}</strong>
-              </p>
-              <div className="button-row">
-                <button type="button" className="button button--primary" onClick={() => change.mutate(false)}>
-                  {t('peopleAdmin.user.deactivateConfirmed')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(false)}
-                >
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-              {t('peopleAdmin.user.deactivate')}
-            </button>
-          )}
+          <ConfirmButton
+            label={t('peopleAdmin.user.deactivate')}
+            question={t('peopleAdmin.user.confirmDeactivate', { name: user.name })}
+            confirmLabel={t('peopleAdmin.user.deactivateConfirmed')}
+            onConfirm={() => change.mutate(false)}
+          />
         </>
       ) : (
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeFieldErrors, unitOptions } from './people-form.ts';
+import { unitOptions } from './people-form.ts';
 
 const units = [
   { id: 'skranke', name: 'Team Skranke', parentId: 'bs', active: true },
@@ -33,24 +33,5 @@ describe('unitOptions', () => {
     ['no unit of a branch, as parents for its root', { withoutBranchOf: 'bs' }, ['HR og Løn', 'Løsrevet']],
   ])('lists %s', (_case, options, labels) => {
     expect(unitOptions(units, options).map((option) => option.label)).toEqual(labels);
-  });
-});
-
-describe('placeFieldErrors', () => {
-  it('links each message to its field, and keeps one for an unknown field unlinked', () => {
-    expect(
-      placeFieldErrors(
-        {
-          email: 'Skriv en gyldig e-mailadresse.',
-          'roles.0': 'Værdien er ikke gyldig.',
-          version: 'Ugyldig.',
-        },
-        { email: 'user-email', roles: 'user-role-employee' },
-      ),
-    ).toEqual([
-      { fieldId: 'user-email', message: 'Skriv en gyldig e-mailadresse.' },
-      { fieldId: 'user-role-employee', message: 'Værdien er ikke gyldig.' },
-      { message: 'Ugyldig.' },
-    ]);
   });
 });

@@ -1,5 +1,4 @@
-/** @module Pure helpers for the administrator's forms: units as an indented tree to choose from, and where errors go. */
-import type { FormError } from '../../ui/ErrorSummary.tsx';
+/** @module Pure helpers for the administrator's forms: units as an indented tree to choose from. */
 
 export interface UnitChoice {
   id: string;
@@ -45,21 +44,3 @@ export function unitOptions(
   visit(null, 0, new Set());
   return result;
 }
-
-/**
- * The server's per-field messages as the form's errors, each linked to its field by id; a field the form does not
- * show (or none) links to nothing and is still listed.
- */
-export function placeFieldErrors(
-  fields: Readonly<Record<string, string>>,
-  fieldIds: Readonly<Record<string, string>>,
-): FormError[] {
-  return Object.entries(fields).map(([path, message]) => {
-    const fieldId = fieldIds[path.split('.')[0] ?? ''];
-    return fieldId ? { fieldId, message } : { message };
-  });
-}
-
-/** The message for one field, if any. */
-export const errorOf = (errors: readonly FormError[], fieldId: string): string | undefined =>
-  errors.find((error) => error.fieldId === fieldId)?.message;

@@ -1,0 +1,47 @@
+/** @module A button for something that cannot simply be undone: it asks once more, in the page, before it acts. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ConfirmButtonProps {
+  /** The button's text, e.g. "Deaktiver brugeren". */
+  label: string;
+  /** The question asked before acting, e.g. "Vil du deaktivere Birthe Hansen?". */
+  question: string;
+  /** The text of the button that acts, e.g. "Ja, deaktiver". */
+  confirmLabel: string;
+  onConfirm: () => void;
+}
+
+export function ConfirmButton({ label, question, confirmLabel, onConfirm }: ConfirmButtonProps) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div className="panel">
+      <p>
+        <strong>{question}</strong>
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
