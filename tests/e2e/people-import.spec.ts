@@ -49,13 +49,17 @@ test('an administrator imports people: the dry run names two bad rows, the fixed
     '3 medarbejdere er oprettet eller ændret',
   );
 
-  // The same file again: nothing to change, and applying it changes nothing.
-  await page.getByRole('button', { name: 'Lav prøvekørsel' }).click();
+  // The same file again, by keyboard alone: nothing to change, and applying it changes nothing.
+  await page.getByRole('button', { name: 'Lav prøvekørsel' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Der er intet at ændre: Vejviser svarer allerede til filerne.')).toBeVisible();
-  await page.getByRole('button', { name: 'Anvend importen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Importen er anvendt' })).toContainText(
-    'Intet er ændret',
-  );
+  await expect(page.getByRole('heading', { name: 'Resultat af prøvekørslen' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Anvend importen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const applied = page.getByRole('status').filter({ hasText: 'Importen er anvendt' });
+  await expect(applied).toContainText('Intet er ændret');
+  await expect(applied.locator('.notice')).toBeFocused();
 
   await page.goto('/admin/brugere');
   await settled(page);

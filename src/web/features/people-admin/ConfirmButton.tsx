@@ -1,5 +1,8 @@
-/** @module A button for something that cannot simply be undone: it asks once more, in the page, before it acts. */
-import { useState } from 'react';
+/**
+ * @module A button for something that cannot simply be undone: it asks once more, in the page, before it acts. Focus
+ * moves to the question, and back to the button when the answer is no, so a keyboard user never loses their place.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmButtonProps {
@@ -15,15 +18,30 @@ interface ConfirmButtonProps {
 export function ConfirmButton({ label, question, confirmLabel, onConfirm }: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const answered = useRef(false);
+  useEffect(() => {
+    if (asking) panel.current?.focus();
+    else if (answered.current) trigger.current?.focus();
+  }, [asking]);
   if (!asking) {
     return (
-      <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        ref={trigger}
+        onClick={() => {
+          answered.current = false;
+          setAsking(true);
+        }}
+      >
         {label}
       </button>
     );
   }
   return (
-    <div className="panel">
+    <div className="panel" ref={panel} tabIndex={-1}>
       <p>
         <strong>{question}</strong>
       </p>
@@ -38,7 +56,14 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm }: Conf
         >
           {confirmLabel}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            answered.current = true;
+            setAsking(false);
+          }}
+        >
           {t('common.cancel')}
         </button>
       </div>

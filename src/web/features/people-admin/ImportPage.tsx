@@ -3,7 +3,7 @@
  * would be created, changed and deactivated and every bad row explained, then apply it when there are none.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantedRole } from '../../../domain/people-admin.ts';
@@ -99,6 +99,11 @@ function ImportForm() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
   const { errors, attempt, fail, failFromServer, clear } = useFormErrors();
+  // After applying, the result and its button are gone: focus moves to what happened.
+  const appliedNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (applied) appliedNotice.current?.focus();
+  }, [applied]);
 
   const form = (expectedPlan?: string) => {
     const body = new FormData();
@@ -203,7 +208,7 @@ function ImportForm() {
       </form>
       <div role="status">
         {applied ? (
-          <div className="notice notice--success">
+          <div className="notice notice--success" ref={appliedNotice} tabIndex={-1}>
             <h2 className="notice-title">{t('peopleImport.appliedTitle')}</h2>
             <p>
               {applied.nothingChanged
@@ -295,9 +300,15 @@ function DryRunResult(props: { result: ImportResult; applying: boolean; onApply:
       />
     ),
   };
+  // Each new dry run moves focus to its result, so a keyboard or screen-reader user starts reading there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves once per new result.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [result]);
   return (
     <section aria-labelledby="import-result" className="import-result">
-      <h2 id="import-result" tabIndex={-1}>
+      <h2 id="import-result" tabIndex={-1} ref={heading}>
         {t('peopleImport.resultTitle')}
       </h2>
       {result.issues.length > 0 ? (

@@ -3,7 +3,7 @@
  * of leader means for the people's conversations and plans; deactivate or delete.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { AdminUnit, LeaderChange, UnitInput } from '../../../server/contracts/people-admin.ts';
@@ -217,6 +217,11 @@ function LeadersSection({ unit }: { unit: AdminUnit }) {
   const [candidate, setCandidate] = useState('');
   const [outcome, setOutcome] = useState<LeaderChange | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The button pressed may be gone (a removed leader's): the keyboard continues from what the change means.
+  const outcomeNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeNotice.current?.focus();
+  }, [outcome]);
   const change = useMutation({
     mutationFn: (leaderIds: string[]) => api.setUnitLeaders(unit.id, { leaderIds, version: unit.version }),
     onSuccess: async (result) => {
@@ -294,7 +299,7 @@ function LeadersSection({ unit }: { unit: AdminUnit }) {
       </form>
       <div role="status">
         {outcome ? (
-          <div className="notice notice--info">
+          <div className="notice notice--info" ref={outcomeNotice} tabIndex={-1}>
             <p>
               {outcome.unit.leaders.length > 0
                 ? t('peopleAdmin.unit.leadersNow', {
