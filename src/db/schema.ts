@@ -51,10 +51,17 @@ export const units = pgTable(
     name: text('name').notNull(),
     /** Key from the municipality's HR or organisation system, for imports. */
     externalId: text('external_id'),
+    /** A deactivated unit keeps its history; it has no active people and no active units below it. */
+    active: boolean('active').notNull().default(true),
+    /** Raised by every change, so two administrators editing the same unit cannot overwrite each other. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (table) => [
     index('units_municipality_idx').on(table.municipalityId),
+    uniqueIndex('units_external_id_uq')
+      .on(table.municipalityId, table.externalId)
+      .where(sql`${table.externalId} is not null`),
     unique('units_id_municipality_uq').on(table.id, table.municipalityId),
     // The parent must belong to the same municipality.
     foreignKey({
@@ -87,11 +94,16 @@ export const users = pgTable(
     /** The role profile a new round gives this person unless the leader chooses another. */
     roleProfileKey: text('role_profile_key'),
     externalId: text('external_id'),
+    /** Raised by every change an administrator or an import makes; a save based on an older version is refused. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('users_email_uq').on(sql`lower(${table.email})`),
+    uniqueIndex('users_external_id_uq')
+      .on(table.municipalityId, table.externalId)
+      .where(sql`${table.externalId} is not null`),
     index('users_municipality_idx').on(table.municipalityId),
     unique('users_id_municipality_uq').on(table.id, table.municipalityId),
     foreignKey({

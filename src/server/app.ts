@@ -30,6 +30,7 @@ import {
   type TransportOptions,
 } from './http/middleware.ts';
 import type { Logger } from './logger.ts';
+import { importMaxBytes } from './people-import.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { accessibilityRoutes } from './routes/accessibility.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
@@ -45,6 +46,8 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { pairingRoutes } from './routes/pairings.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { peopleAdminRoutes } from './routes/people-admin.ts';
+import { importPaths, peopleImportRoutes } from './routes/people-import.ts';
 import { planRoutes } from './routes/plans.ts';
 import { positionRoutes } from './routes/positions.ts';
 import { practiceRoutes } from './routes/practice.ts';
@@ -145,8 +148,19 @@ export function createApp(options: AppOptions) {
   const bodyLimitDefault = limitTo(options.maxBodyBytes ?? 64 * 1024);
   // A framework with many competences is larger than anything else a caller sends; it gets more room, not unlimited.
   const bodyLimitDocument = limitTo(options.maxDocumentBytes ?? 1024 * 1024);
+  // An import file is larger still; only the import routes take one.
+  const bodyLimitImport = bodyLimit({
+    maxSize: importMaxBytes,
+    onError: () => {
+      throw new ApiError(413, 'file_too_large', { values: { megabytes: importMaxBytes / 1024 / 1024 } });
+    },
+  });
   app.use('/api/*', (c, next) =>
-    (documentRequest(c.req.method, c.req.path) ? bodyLimitDocument : bodyLimitDefault)(c, next),
+    (importPaths.includes(c.req.path)
+      ? bodyLimitImport
+      : documentRequest(c.req.method, c.req.path)
+        ? bodyLimitDocument
+        : bodyLimitDefault)(c, next),
   );
   app.use('/api/*', loadSession({ repositories, secret: options.sessionSecret, now, idleMinutes: 120 }));
   app.use('/api/*', loadApiToken({ repositories, now }));
@@ -206,7 +220,9 @@ export function createApp(options: AppOptions) {
       }),
     )
     .route('/', teamRoutes(now))
-    .route('/', themeDayRoutes(now, defaultExerciseBank));
+    .route('/', themeDayRoutes(now, defaultExerciseBank))
+    .route('/', peopleAdminRoutes(repositories.system))
+    .route('/', peopleImportRoutes(repositories.system));
   // The reference page reads the document at its first visit, when every route is registered.
   api.route(
     '/',

@@ -29,6 +29,13 @@ const da: Catalog = {
     'Samtalen er ikke startet endnu. Noter og udviklingsplan skrives, når lederen har startet samtalen.',
   conversation_not_signed: 'Tillæg kan først skrives, når I begge har underskrevet.',
   conversation_held: 'Samtalen er startet, så tid og sted kan ikke længere ændres.',
+  invalid_person: 'Brugeren kan ikke gemmes sådan. Se beskeden ved felterne.',
+  invalid_unit: 'Enheden kan ikke gemmes sådan. Se beskeden ved felterne.',
+  file_too_large: 'Filen er for stor. En importfil må højst fylde {megabytes} MB.',
+  import_has_errors:
+    'Importen har fejl i nogle rækker, så intet er ændret. Ret filen, og lav en prøvekørsel igen.',
+  import_outdated:
+    'Brugere eller enheder er ændret siden prøvekørslen, så importen ville nu gøre noget andet. Lav prøvekørslen igen.',
   draft_exists:
     'Kompetencerammen har allerede en kladde. Arbejd videre i den, eller slet den, før du opretter en ny.',
   framework_invalid: 'Kompetencerammen kan ikke gemmes eller udgives sådan. Se beskeden ved felterne.',
@@ -104,6 +111,13 @@ const en: Catalog = {
     'The conversation has not started yet. Notes and the development plan are written once the leader starts it.',
   conversation_not_signed: 'Addenda can be written once you have both signed.',
   conversation_held: 'The conversation has started, so its time and place can no longer be changed.',
+  invalid_person: 'The user cannot be saved like this. See the messages by the fields.',
+  invalid_unit: 'The unit cannot be saved like this. See the messages by the fields.',
+  file_too_large: 'The file is too large. An import file may be at most {megabytes} MB.',
+  import_has_errors:
+    'Some rows of the import have errors, so nothing was changed. Correct the file and do a dry run again.',
+  import_outdated:
+    'Users or units have changed since the dry run, so the import would now do something else. Do the dry run again.',
   draft_exists:
     'The competence framework already has a draft. Continue working in it, or delete it before you create a new one.',
   framework_invalid:
@@ -201,6 +215,21 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     theme_required: 'Vælg et af MUS-temaerne.',
     duplicate_item: 'Punktet står allerede på dagsordenen.',
     period_reversed: 'Slutdatoen skal være samme dag som startdatoen eller senere.',
+    external_id_taken: 'Det eksterne id bruges allerede af en anden i kommunen.',
+    roles_required: 'Vælg mindst én rolle.',
+    unit_inactive: 'Enheden er deaktiveret. Vælg en aktiv enhed, eller genaktiver den først.',
+    unit_cycle: 'En enhed kan ikke ligge under sig selv eller under en af sine egne underenheder.',
+    role_profile_key_unknown: 'Rolleprofilen findes ikke i kommunen.',
+    self_deactivation: 'Du kan ikke deaktivere dig selv. Bed en anden administrator om det.',
+    self_admin_role: 'Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.',
+    last_admin: 'Kommunen skal have mindst én aktiv administrator. Giv først en anden administratorrollen.',
+    unit_has_people: 'Enheden har stadig aktive medarbejdere. Flyt eller deaktiver dem først.',
+    unit_has_subunits: 'Enheden har aktive underenheder. Flyt eller deaktiver dem først.',
+    unit_has_history:
+      'Der har været medarbejdere i enheden, så den kan ikke slettes. Deaktiver den i stedet, så historikken bevares.',
+    unit_has_children: 'Enheden har underenheder og kan derfor ikke slettes.',
+    leader_not_eligible: 'En leder skal være en aktiv bruger i kommunen.',
+    import_file_required: 'Vælg en fil med enheder, en fil med medarbejdere eller begge.',
     duplicate_id: 'Id’et bruges allerede af et andet område eller en anden kompetence.',
     levels_mismatch: 'Kompetencen skal have en beskrivelse for hvert niveau på skalaen.',
     key_changed: 'Kompetencerammens nøgle kan ikke ændres.',
@@ -302,6 +331,22 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     theme_required: 'Choose one of the MUS themes.',
     duplicate_item: 'The item is already on the agenda.',
     period_reversed: 'The end date must be the same day as the start date or later.',
+    external_id_taken: 'The external id is already used by someone else in the municipality.',
+    roles_required: 'Choose at least one role.',
+    unit_inactive: 'The unit is deactivated. Choose an active unit, or reactivate it first.',
+    unit_cycle: 'A unit cannot sit below itself or below one of its own sub-units.',
+    role_profile_key_unknown: 'The role profile does not exist in the municipality.',
+    self_deactivation: 'You cannot deactivate yourself. Ask another administrator.',
+    self_admin_role: 'You cannot take away your own administrator role. Ask another administrator.',
+    last_admin:
+      'The municipality must keep at least one active administrator. Give someone else the role first.',
+    unit_has_people: 'The unit still has active people. Move or deactivate them first.',
+    unit_has_subunits: 'The unit has active sub-units. Move or deactivate them first.',
+    unit_has_history:
+      'People have been placed in the unit, so it cannot be deleted. Deactivate it instead, so its history is kept.',
+    unit_has_children: 'The unit has sub-units, so it cannot be deleted.',
+    leader_not_eligible: 'A leader must be an active user of the municipality.',
+    import_file_required: 'Choose a file of units, a file of people, or both.',
     duplicate_id: 'The id is already used by another area or competence.',
     levels_mismatch: 'The competence needs a description for every level of the scale.',
     key_changed: "The competence framework's key cannot change.",

@@ -22,6 +22,7 @@ import {
   rounds,
   themeDayParticipants,
   themeDays,
+  units,
   users,
 } from '../../src/db/schema.ts';
 import type { ApiTokenScope } from '../../src/domain/api-tokens.ts';
@@ -1046,6 +1047,122 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     tokens: { ...allTokens(200), tokenOrganisation: 403, tokenAggregates: 403 },
     why: 'Administrators read their own municipality’s settings.',
   },
+  'GET /api/admin/users/:userId': {
+    path: ({ subjectId }) => `/api/admin/users/${subjectId}`,
+    expected: adminOnly(200),
+    why: 'Only administrators open a person for editing, and only in their own municipality.',
+  },
+  'POST /api/admin/users': {
+    path: () => '/api/admin/users',
+    body: () => ({
+      name: 'Matrix Person',
+      email: 'matrix.person@example.dk',
+      title: null,
+      roles: ['employee'],
+      unitId: null,
+      roleProfileKey: null,
+      externalId: null,
+      locale: 'da',
+    }),
+    expected: adminOnly(201, 201),
+    why: 'Administrators create users in their own municipality.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(users).where(eq(users.email, 'matrix.person@example.dk'));
+    },
+  },
+  'PUT /api/admin/users/:userId': {
+    path: ({ subjectId }) => `/api/admin/users/${subjectId}`,
+    body: async ({ testApp, subjectId }) => {
+      const row = await userRow(testApp, subjectId);
+      return {
+        name: row.name,
+        email: row.email,
+        title: row.title,
+        roles: row.roles,
+        unitId: row.unitId,
+        roleProfileKey: row.roleProfileKey,
+        externalId: row.externalId,
+        locale: row.locale,
+        version: row.version,
+      };
+    },
+    expected: adminOnly(200),
+    why: 'Only administrators edit and move people; another municipality’s administrator is told the person does not exist.',
+  },
+  'PUT /api/admin/users/:userId/status': {
+    path: ({ subjectId }) => `/api/admin/users/${subjectId}/status`,
+    body: async ({ testApp, subjectId }) => ({
+      active: true,
+      version: (await userRow(testApp, subjectId)).version,
+    }),
+    expected: adminOnly(200),
+    why: 'Only administrators deactivate and reactivate people of their own municipality.',
+  },
+  'GET /api/admin/units': {
+    path: () => '/api/admin/units',
+    expected: adminOnly(200, 200),
+    why: 'Administrators list their own municipality’s units with external ids and head counts.',
+  },
+  'POST /api/admin/units': {
+    path: () => '/api/admin/units',
+    body: () => ({ name: 'Matrixenhed', parentId: null, externalId: null }),
+    expected: adminOnly(201, 201),
+    why: 'Administrators create units in their own municipality.',
+    after: async (testApp) => {
+      await testApp.handle.db.delete(units).where(eq(units.name, 'Matrixenhed'));
+    },
+  },
+  'PUT /api/admin/units/:unitId': {
+    path: ({ unitId }) => `/api/admin/units/${unitId}`,
+    before: subjectUnit,
+    body: async ({ testApp, unitId }) => {
+      const row = await unitRow(testApp, unitId!);
+      return { name: row.name, parentId: row.parentId, externalId: row.externalId, version: row.version };
+    },
+    expected: adminOnly(200),
+    why: 'Only administrators rename and move units of their own municipality.',
+  },
+  'PUT /api/admin/units/:unitId/status': {
+    path: ({ unitId }) => `/api/admin/units/${unitId}/status`,
+    before: subjectUnit,
+    body: async ({ testApp, unitId }) => ({
+      active: true,
+      version: (await unitRow(testApp, unitId!)).version,
+    }),
+    expected: adminOnly(200),
+    why: 'Only administrators deactivate and reactivate units of their own municipality.',
+  },
+  'PUT /api/admin/units/:unitId/leaders': {
+    path: ({ unitId }) => `/api/admin/units/${unitId}/leaders`,
+    before: subjectUnit,
+    body: async ({ testApp, unitId }) => {
+      const tenant = testApp.repositories.forTenant((await unitRow(testApp, unitId!)).municipalityId);
+      const leaderIds = (await tenant.people.listLeaderships())
+        .filter((leadership) => leadership.unitId === unitId)
+        .map((leadership) => leadership.userId);
+      return { leaderIds, version: (await unitRow(testApp, unitId!)).version };
+    },
+    expected: adminOnly(200),
+    why: 'Only administrators change who leads a unit of their own municipality.',
+  },
+  'DELETE /api/admin/units/:unitId': {
+    path: ({ unitId }) => `/api/admin/units/${unitId}`,
+    before: scratchUnit,
+    expected: adminOnly(204),
+    why: 'Only administrators delete an unused unit of their own municipality.',
+  },
+  'POST /api/admin/people-import/dry-run': {
+    path: () => '/api/admin/people-import/dry-run',
+    body: emptyImport,
+    expected: adminOnly(200, 200),
+    why: 'Administrators try an import against their own municipality; nobody else may see what it would do.',
+  },
+  'POST /api/admin/people-import/apply': {
+    path: () => '/api/admin/people-import/apply',
+    body: emptyImport,
+    expected: adminOnly(200, 200),
+    why: 'Only administrators import people, and only into their own municipality.',
+  },
   'PUT /api/admin/settings': {
     path: () => '/api/admin/settings',
     body: () => ({ hrSeesRounds: false }),
@@ -1494,6 +1611,41 @@ async function scratchToken(testApp: TestApp): Promise<string> {
   return row.id;
 }
 
+/** The administrator's routes: 200 for the administrator; the other municipality's administrator finds nothing. */
+function adminOnly(status: number, otherMunicipality = 404): Record<Actor, number> {
+  return { ...everyone(403), anonymous: 401, admin: status, adminOtherMunicipality: otherMunicipality };
+}
+
+async function userRow(testApp: TestApp, userId: string) {
+  const [row] = await testApp.handle.db.select().from(users).where(eq(users.id, userId));
+  return row!;
+}
+
+async function unitRow(testApp: TestApp, unitId: string) {
+  const [row] = await testApp.handle.db.select().from(units).where(eq(units.id, unitId));
+  return row!;
+}
+
+/** Puts the subject's unit (Team Skranke for Birthe) in the context. */
+async function subjectUnit(testApp: TestApp, context: RequestContext): Promise<void> {
+  context.unitId = (await userRow(testApp, context.subjectId)).unitId!;
+}
+
+/** A fresh, empty unit in the subject's municipality for one actor's call, so a deletion uses it up. */
+async function scratchUnit(testApp: TestApp, context: RequestContext): Promise<void> {
+  const subject = await userRow(testApp, context.subjectId);
+  context.unitId = (
+    await testApp.repositories.forTenant(subject.municipalityId).people.createUnit({ name: 'Matrix-kladde' })
+  ).id;
+}
+
+/** A people-import upload: a file of people with only its header, which plans nothing and changes nothing. */
+function emptyImport(): FormData {
+  const form = new FormData();
+  form.set('users', new Blob(['eksternt_id;navn;email\r\n']), 'medarbejdere.csv');
+  return form;
+}
+
 /** Sets Birthe's self-assessment in the world round to a status, as a leader's reopening or her submit would. */
 async function setStatus(
   testApp: TestApp,
@@ -1564,14 +1716,6 @@ async function scratchConversation(
 /** A fresh entry of the subject's, shared with their leaders, for one actor's call. */
 async function sharedEntry(testApp: TestApp, context: RequestContext): Promise<void> {
   context.practiceEntryId = await practiceEntryOf(testApp, context.subjectId, { shared: true });
-}
-
-async function subjectUnit(testApp: TestApp, context: RequestContext): Promise<void> {
-  const [person] = await testApp.handle.db
-    .select({ unitId: users.unitId })
-    .from(users)
-    .where(eq(users.id, context.subjectId));
-  context.unitId = person!.unitId!;
 }
 
 /** A fresh open pairing in which the subject learns from a colleague, for one actor's call. */

@@ -88,6 +88,67 @@ describe.each(engines)('repositories on %s', (kind) => {
           .map((unit) => unit.name);
         expect(names).toEqual(['Team Skranke']);
       });
+
+      it('keeps external ids unique within a municipality, and lets two municipalities use the same', async () => {
+        const demo = repositories.forTenant(demoId);
+        const other = repositories.forTenant(otherId);
+        expect(
+          (await demo.people.tryCreateUnit({ name: 'A', parentId: null, externalId: 'E-1' })).outcome,
+        ).toBe('saved');
+        expect(await demo.people.tryCreateUnit({ name: 'B', parentId: null, externalId: 'E-1' })).toEqual({
+          outcome: 'taken',
+          field: 'externalId',
+        });
+        expect(
+          (await other.people.tryCreateUnit({ name: 'A', parentId: null, externalId: 'E-1' })).outcome,
+        ).toBe('saved');
+        expect(
+          await demo.people.tryCreateUser({ name: 'Dublet', email: people.otherAdmin.toUpperCase() }),
+        ).toEqual({ outcome: 'taken', field: 'email' });
+        expect(
+          await repositories.system.emailsUsedElsewhere(demoId, [people.otherAdmin, people.employee]),
+        ).toEqual(new Set([people.otherAdmin]));
+      });
+
+      it('saves a person only on the version it was read at, and deactivation ends sessions and leadership', async () => {
+        const demo = repositories.forTenant(demoId);
+        const jonas = (await repositories.system.findLoginByEmail(people.leaderDigital))!;
+        const before = (await demo.people.findUser(jonas.userId))!;
+        const saved = await demo.people.updateUser(jonas.userId, before.version, { title: 'Afdelingsleder' });
+        expect(saved).toMatchObject({
+          outcome: 'saved',
+          row: { title: 'Afdelingsleder', version: before.version + 1 },
+        });
+        expect(await demo.people.updateUser(jonas.userId, before.version, { title: 'Gammel' })).toEqual({
+          outcome: 'conflict',
+        });
+        const now = new Date();
+        await repositories.system.createSession({
+          id: 'repository-test-session',
+          municipalityId: demoId,
+          userId: jonas.userId,
+          csrfToken: 'csrf',
+          method: 'password',
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 3_600_000),
+        });
+        const deactivated = await demo.people.setUserActive(jonas.userId, before.version + 1, false);
+        expect(deactivated).toMatchObject({ outcome: 'saved', endedLeaderships: 1 });
+        expect(await repositories.system.findLiveSession('repository-test-session', now)).toBeUndefined();
+        expect(await demo.people.unitIdsLedBy(jonas.userId)).toEqual([]);
+        await demo.people.setUserActive(jonas.userId, before.version + 2, true);
+      });
+
+      it('undoes everything a transaction did when it fails', async () => {
+        const demo = repositories.forTenant(demoId);
+        await expect(
+          demo.transaction(async (inTransaction) => {
+            await inTransaction.people.createUnit({ name: 'Halvvejs' });
+            throw new Error('stopped half-way');
+          }),
+        ).rejects.toThrow('stopped half-way');
+        expect((await demo.people.listUnits()).map((unit) => unit.name)).not.toContain('Halvvejs');
+      });
     });
 
     describe('framework versions', () => {

@@ -149,6 +149,37 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await settled(page);
   await expect(page.getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page, 'admin users');
+  // Users, units and the import: the forms, with their errors shown, and a dry run with a bad row.
+  await page.getByRole('link', { name: accounts.employee.name }).click();
+  await expect(pageHeading(page)).toHaveText(accounts.employee.name);
+  await settled(page);
+  await expectNoAxeViolations(page, 'edit user');
+  await page.getByRole('button', { name: 'Deaktiver brugeren' }).click();
+  await expect(page.getByRole('button', { name: 'Ja, deaktiver' })).toBeVisible();
+  await expectNoAxeViolations(page, 'edit user, confirming deactivation');
+  await page.goto('/admin/brugere/ny');
+  await settled(page);
+  await page.getByRole('button', { name: 'Opret bruger' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'new user with errors');
+  await page.goto('/admin/brugere');
+  await page.getByRole('link', { name: 'Team Skranke' }).click();
+  await expect(pageHeading(page)).toHaveText('Team Skranke');
+  await settled(page);
+  await expectNoAxeViolations(page, 'edit unit');
+  await page.goto('/admin/enheder/ny');
+  await settled(page);
+  await expectNoAxeViolations(page, 'new unit');
+  await page.goto('/admin/import');
+  await page.getByText('Hvilke kolonner skal filerne have?').click();
+  await page.getByLabel('Fil med medarbejdere').setInputFiles({
+    name: 'medarbejdere.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('eksternt_id;navn;email\r\nA-1;Ny Person;ikke-en-adresse\r\n'),
+  });
+  await page.getByRole('button', { name: 'Lav prøvekørsel' }).click();
+  await expect(page.getByRole('table', { name: /fejl i rækkerne|række med fejl/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'import with a dry run with a bad row');
   await page.goto('/admin/revisionslog');
   await expect(pageHeading(page)).toHaveText('Revisionslog');
   await settled(page);

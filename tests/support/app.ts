@@ -35,8 +35,11 @@ export async function startTestApp(kind: DatabaseKind = 'pglite', options: Parti
       headers.cookie = options.as.cookie;
       headers['x-csrf-token'] ??= options.as.csrfToken;
     }
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (options.body instanceof FormData) {
+      // The request sets the multipart content type with its boundary itself.
+      body = options.body;
+    } else if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }

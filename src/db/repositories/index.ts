@@ -1,12 +1,13 @@
 /** @module Entry to the data layer: tenant repositories can only be had for one municipality at a time. */
 import type { Database } from '../client.ts';
 import { apiTokenRepository } from './api-tokens.ts';
-import { auditRepository } from './audit.ts';
+import { type AuditWriter, auditRepository } from './audit.ts';
 import { competenceRatingRepository } from './competence-ratings.ts';
 import { conversationRepository } from './conversations.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
+import { peopleImportRepository } from './people-import.ts';
 import { practiceRepository } from './practice.ts';
 import { recruitmentRepository } from './recruitment.ts';
 import { roundRepository } from './rounds.ts';
@@ -28,6 +29,12 @@ export interface TenantRepositories {
   recruitment: ReturnType<typeof recruitmentRepository>;
   ratings: ReturnType<typeof competenceRatingRepository>;
   themeDays: ReturnType<typeof themeDayRepository>;
+  peopleImport: ReturnType<typeof peopleImportRepository>;
+  /**
+   * Runs `work` in one transaction, with repositories bound to it: what it changes, and the audit entries it writes
+   * through `tx`, commit together or not at all.
+   */
+  transaction<T>(work: (tenant: TenantRepositories, tx: AuditWriter) => Promise<T>): Promise<T>;
 }
 
 export interface Repositories {
@@ -40,23 +47,30 @@ export interface Repositories {
 
 export function createRepositories(db: Database): Repositories {
   const publishedVersions = new PublishedVersionCache();
+  const tenantOf = (handle: Database, municipalityId: string): TenantRepositories => ({
+    municipalityId,
+    people: peopleRepository(handle, municipalityId),
+    frameworks: frameworkRepository(handle, municipalityId, publishedVersions),
+    rounds: roundRepository(handle, municipalityId),
+    conversations: conversationRepository(handle, municipalityId),
+    audit: auditRepository(handle, municipalityId),
+    practice: practiceRepository(handle, municipalityId),
+    pairings: pairingRepository(handle, municipalityId),
+    apiTokens: apiTokenRepository(handle, municipalityId),
+    sso: ssoRepository(handle, municipalityId),
+    recruitment: recruitmentRepository(handle, municipalityId),
+    ratings: competenceRatingRepository(handle, municipalityId),
+    themeDays: themeDayRepository(handle, municipalityId),
+    peopleImport: peopleImportRepository(handle, municipalityId),
+    transaction: (work) =>
+      handle.transaction((tx) => {
+        const inTransaction = tx as unknown as Database;
+        return work(tenantOf(inTransaction, municipalityId), inTransaction);
+      }),
+  });
   return {
     system: systemRepository(db),
     ssoLogins: ssoLoginRepository(db),
-    forTenant: (municipalityId) => ({
-      municipalityId,
-      people: peopleRepository(db, municipalityId),
-      frameworks: frameworkRepository(db, municipalityId, publishedVersions),
-      rounds: roundRepository(db, municipalityId),
-      conversations: conversationRepository(db, municipalityId),
-      audit: auditRepository(db, municipalityId),
-      practice: practiceRepository(db, municipalityId),
-      pairings: pairingRepository(db, municipalityId),
-      apiTokens: apiTokenRepository(db, municipalityId),
-      sso: ssoRepository(db, municipalityId),
-      recruitment: recruitmentRepository(db, municipalityId),
-      ratings: competenceRatingRepository(db, municipalityId),
-      themeDays: themeDayRepository(db, municipalityId),
-    }),
+    forTenant: (municipalityId) => tenantOf(db, municipalityId),
   };
 }

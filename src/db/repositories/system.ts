@@ -1,5 +1,5 @@
 /** @module The only cross-tenant queries: municipalities, finding a login by e-mail, and sessions. */
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, Param, sql } from 'drizzle-orm';
 import type { ApiTokenScope } from '../../domain/api-tokens.ts';
 import type { Database } from '../client.ts';
 import {
@@ -84,6 +84,40 @@ export function systemRepository(db: Database) {
         .from(users)
         .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
       return row;
+    },
+
+    /** Is this e-mail someone's login, other than `exceptUserId`'s? Logins are unique across the installation. */
+    async emailInUse(email: string, exceptUserId?: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(sql`lower(${users.email})`, email.trim().toLowerCase()),
+            exceptUserId ? ne(users.id, exceptUserId) : undefined,
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
+    /**
+     * Which of these (lower-case) e-mails people of other municipalities log in with. Only the e-mails come back:
+     * an import learns that an address is taken, never by whom or where.
+     */
+    async emailsUsedElsewhere(municipalityId: string, emails: readonly string[]): Promise<Set<string>> {
+      if (emails.length === 0) return new Set();
+      // The list as one array parameter: a 10,000-person file is one statement, not 10,000 parameters.
+      const rows = await db
+        .select({ email: sql<string>`lower(${users.email})` })
+        .from(users)
+        .where(
+          and(
+            ne(users.municipalityId, municipalityId),
+            sql`lower(${users.email}) = any(${new Param(emails)}::text[])`,
+          ),
+        );
+      return new Set(rows.map((row) => row.email));
     },
 
     async createSession(input: {

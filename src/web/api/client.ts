@@ -52,6 +52,20 @@ import type {
 } from '../../server/contracts/pairings.ts';
 import type { Person, Team, unitListSchema, userListSchema } from '../../server/contracts/people.ts';
 import type {
+  ActiveInput,
+  AdminUnit,
+  AdminUser,
+  adminUnitListSchema,
+  ImportApplied,
+  ImportResult,
+  LeaderChange,
+  LeadersInput,
+  UnitInput,
+  UnitUpdate,
+  UserInput,
+  UserUpdate,
+} from '../../server/contracts/people-admin.ts';
+import type {
   PracticeEntry,
   PracticeEntryInput,
   PracticeEntryList,
@@ -111,6 +125,7 @@ export type FrameworkList = z.infer<typeof frameworkListSchema>;
 export type RoleProfileList = z.infer<typeof roleProfileListSchema>;
 export type UnitList = z.infer<typeof unitListSchema>;
 export type UserList = z.infer<typeof userListSchema>;
+export type AdminUnitList = z.infer<typeof adminUnitListSchema>;
 export type Preferences = PreferencesInput;
 export type RoundList = z.infer<typeof roundListSchema>;
 export type ReminderResult = z.infer<typeof reminderResultSchema>;
@@ -203,7 +218,9 @@ async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.locale };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file upload is sent as the browser's multipart form, which sets its own Content-Type with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   // Login has no session yet, so no token; every other state-changing call must prove it came from our page.
   if (method !== 'GET' && path !== '/api/auth/login' && settings.csrfToken) {
     headers['X-CSRF-Token'] = settings.csrfToken;
@@ -214,7 +231,7 @@ async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : isForm ? body : JSON.stringify(body),
       keepalive: options.keepalive ?? false,
     });
   } catch {
@@ -384,6 +401,22 @@ export const api = {
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
   auditLog: (query: AuditQuery) => request<AuditPage>('GET', `/api/admin/audit${queryString(query)}`),
   myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
+  adminUser: (userId: string) => request<AdminUser>('GET', adminUserPath(userId)),
+  createUser: (input: UserInput) => request<AdminUser>('POST', '/api/admin/users', input),
+  updateUser: (userId: string, input: UserUpdate) => request<AdminUser>('PUT', adminUserPath(userId), input),
+  setUserActive: (userId: string, input: ActiveInput) =>
+    request<AdminUser>('PUT', `${adminUserPath(userId)}/status`, input),
+  adminUnits: () => request<AdminUnitList>('GET', '/api/admin/units'),
+  createUnit: (input: UnitInput) => request<AdminUnit>('POST', '/api/admin/units', input),
+  updateUnit: (unitId: string, input: UnitUpdate) => request<AdminUnit>('PUT', adminUnitPath(unitId), input),
+  setUnitActive: (unitId: string, input: ActiveInput) =>
+    request<AdminUnit>('PUT', `${adminUnitPath(unitId)}/status`, input),
+  setUnitLeaders: (unitId: string, input: LeadersInput) =>
+    request<LeaderChange>('PUT', `${adminUnitPath(unitId)}/leaders`, input),
+  deleteUnit: (unitId: string) => request<void>('DELETE', adminUnitPath(unitId)),
+  /** The form holds `units` and/or `users` files, and `deactivateMissing`; applying also `expectedPlan`. */
+  importDryRun: (form: FormData) => request<ImportResult>('POST', '/api/admin/people-import/dry-run', form),
+  importApply: (form: FormData) => request<ImportApplied>('POST', '/api/admin/people-import/apply', form),
 
   /** Without a slug: the plain /login page's options (the environment's municipality, if any). */
   loginOptions: (slug?: string) =>
@@ -503,6 +536,14 @@ export function conversationPath(conversationId: string): string {
 
 function practicePath(entryId: string): string {
   return `/api/practice-log/${encodeURIComponent(entryId)}`;
+}
+
+function adminUserPath(userId: string): string {
+  return `/api/admin/users/${encodeURIComponent(userId)}`;
+}
+
+function adminUnitPath(unitId: string): string {
+  return `/api/admin/units/${encodeURIComponent(unitId)}`;
 }
 
 function roundPath(roundId: string): string {

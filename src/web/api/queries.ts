@@ -28,6 +28,8 @@ export const queryKeys = {
   settings: ['settings'] as const,
   audit: ['audit'] as const,
   myLookups: ['me', 'lookups'] as const,
+  adminUnits: ['admin-units'] as const,
+  adminUser: (userId: string) => ['admin-users', userId] as const,
   frameworkDiff: (versionId: string, fromVersionId: string) =>
     ['frameworks', versionId, 'diff', fromVersionId] as const,
   publishReport: (versionId: string) => ['frameworks', versionId, 'report'] as const,
@@ -130,6 +132,10 @@ export const useTasks = () => useQuery({ queryKey: queryKeys.tasks, queryFn: api
 export const useProfile = (userId: string) =>
   useQuery({ queryKey: queryKeys.profile(userId), queryFn: () => api.profile(userId), ...live });
 export const useOutbox = () => useQuery({ queryKey: queryKeys.outbox, queryFn: api.outbox, ...live });
+export const useAdminUnits = () =>
+  useQuery({ queryKey: queryKeys.adminUnits, queryFn: api.adminUnits, ...live });
+export const useAdminUser = (userId: string) =>
+  useQuery({ queryKey: queryKeys.adminUser(userId), queryFn: () => api.adminUser(userId), ...live });
 export const useSettings = () => useQuery({ queryKey: queryKeys.settings, queryFn: api.settings });
 
 export const useConversations = () =>

@@ -43,6 +43,7 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType,
 const rounds = () => import('../features/rounds/pages.ts');
 const conversations = () => import('../features/conversations/pages.ts');
 const audit = () => import('../features/audit/pages.ts');
+const peopleAdmin = () => import('../features/people-admin/pages.ts');
 const frameworkAdmin = () => import('../features/framework-admin/pages.ts');
 const practice = () => import('../features/practice/pages.ts');
 const recruitment = () => import('../features/recruitment/pages.ts');
@@ -195,6 +196,11 @@ export const router = createBrowserRouter([
                 lazy: lazyPage(audit, (m) => m.MyDataPage),
               },
               { path: 'admin/revisionslog', lazy: lazyPage(audit, (m) => m.AuditLogPage, ['admin']) },
+              { path: 'admin/brugere/ny', lazy: lazyPage(peopleAdmin, (m) => m.NewUserPage, ['admin']) },
+              { path: 'admin/brugere/:userId', lazy: lazyPage(peopleAdmin, (m) => m.UserPage, ['admin']) },
+              { path: 'admin/enheder/ny', lazy: lazyPage(peopleAdmin, (m) => m.NewUnitPage, ['admin']) },
+              { path: 'admin/enheder/:unitId', lazy: lazyPage(peopleAdmin, (m) => m.UnitPage, ['admin']) },
+              { path: 'admin/import', lazy: lazyPage(peopleAdmin, (m) => m.ImportPage, ['admin']) },
               // Comparing published versions is for everyone; the server shows drafts to administrators only.
               {
                 path: 'kompetenceramme/:versionId/aendringer',

@@ -1,7 +1,8 @@
-/** @module Administration: every user of the municipality in one table, and the units as a tree. */
+/** @module Administration: every user of the municipality in one table, and the units as a tree; links to edit and import. */
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../server/contracts/people.ts';
-import { useUnits, useUsers } from '../../api/queries.ts';
+import { Link } from 'react-router';
+import type { AdminUnit as Unit } from '../../../server/contracts/people-admin.ts';
+import { useAdminUnits, useUsers } from '../../api/queries.ts';
 import { formatList } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -35,7 +36,9 @@ function UsersTable() {
         <tbody>
           {sorted.map((user) => (
             <tr key={user.id}>
-              <th scope="row">{user.name}</th>
+              <th scope="row">
+                <Link to={`/admin/brugere/${user.id}`}>{user.name}</Link>
+              </th>
               <td className="nowrap-ish">{user.email}</td>
               <td>{user.title ?? <span className="muted">{t('person.noTitle')}</span>}</td>
               <td>
@@ -60,7 +63,10 @@ function UnitBranch({ unit, childrenOf }: { unit: Unit; childrenOf: Map<string |
   const children = childrenOf.get(unit.id) ?? [];
   return (
     <li>
-      <span className="unit-name">{unit.name}</span>{' '}
+      <Link className="unit-name" to={`/admin/enheder/${unit.id}`}>
+        {unit.name}
+      </Link>{' '}
+      {unit.active ? null : <span className="tag">{t('person.inactive')}</span>}{' '}
       <span className="muted">
         {t('admin.unitMembers', { count: unit.memberCount })}
         {unit.leaders.length
@@ -84,7 +90,7 @@ function UnitBranch({ unit, childrenOf }: { unit: Unit; childrenOf: Map<string |
 }
 
 function UnitTree() {
-  const units = useUnits();
+  const units = useAdminUnits();
   if (units.isPending) return <Loading />;
   if (units.isError) return <QueryErrorNotice error={units.error} onRetry={() => void units.refetch()} />;
   const known = new Set(units.data.units.map((unit) => unit.id));
@@ -110,6 +116,17 @@ export function UsersPage() {
     <>
       <PageHeading>{t('admin.title')}</PageHeading>
       <p className="lead">{t('admin.intro')}</p>
+      <p className="button-row">
+        <Link className="button button--secondary" to="/admin/brugere/ny">
+          {t('admin.newUser')}
+        </Link>
+        <Link className="button button--secondary" to="/admin/enheder/ny">
+          {t('admin.newUnit')}
+        </Link>
+        <Link className="button button--secondary" to="/admin/import">
+          {t('admin.import')}
+        </Link>
+      </p>
       <section aria-labelledby="admin-users">
         <h2 id="admin-users">{t('admin.usersTitle')}</h2>
         <UsersTable />

@@ -18,6 +18,7 @@ export const actionFamilies = [
   'candidate',
   'position',
   'user',
+  'unit',
   'import',
   'framework',
   'token',

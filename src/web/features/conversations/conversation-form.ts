@@ -8,7 +8,6 @@ import type {
   ConversationSummary,
   GoalInput,
 } from '../../../server/contracts/conversations.ts';
-import type { FormError } from '../../ui/ErrorSummary.tsx';
 
 // The domain's lists, repeated here as values: importing them would bring zod into the bundle. The types keep them
 // in step with the domain: a new theme or status there is a compile error here.
@@ -192,20 +191,5 @@ export function toActionInput(values: ActionFormValues): ActionInput {
   };
 }
 
-/**
- * The server names fields by path (`scheduledAt`, `competenceIds.0`); each message goes to the form's field for the
- * path's first part, or to the whole form when the form has no such field.
- */
-export function placeFieldErrors(
-  fields: Readonly<Record<string, string>>,
-  fieldIds: Readonly<Record<string, string>>,
-): FormError[] {
-  return Object.entries(fields).map(([path, message]) => {
-    const fieldId = fieldIds[path.split('.')[0] ?? ''];
-    return fieldId ? { fieldId, message } : { message };
-  });
-}
-
-/** The message a field shows beside it: the first error linked to its id. */
-export const errorFor = (errors: readonly FormError[], fieldId: string): string | undefined =>
-  errors.find((error) => error.fieldId === fieldId)?.message;
+// Shared with the other forms; kept importable from here for the conversation pages and their tests.
+export { errorFor, placeFieldErrors } from '../../ui/form-errors.ts';
