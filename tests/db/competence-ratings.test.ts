@@ -171,7 +171,7 @@ describe.each(engines)('competence ratings on %s', (kind) => {
 
     it('is rebuilt to the same rows and sums by the migration’s backfill', async () => {
       const [rowsBefore, totalsBefore] = [await snapshot(), await totals()];
-      const migration = readFileSync(`${migrationsFolder}/0005_team_overview_and_theme_days.sql`, 'utf8');
+      const migration = readFileSync(`${migrationsFolder}/0011_team_overview_and_theme_days.sql`, 'utf8');
       const backfill = migration
         .slice(migration.lastIndexOf('INSERT INTO "competence_ratings"'))
         .split('--> statement-breakpoint');
