@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventView, AuditPage, MyLookups } from '../../src/server/contracts/audit.ts';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
+import { heldConversation } from '../support/conversations.ts';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -125,5 +126,30 @@ describe('audit log', () => {
     const { events } = await search('', other);
     expect(events.filter((event) => event.subjectPerson?.id === birtheId)).toEqual([]);
     expect((await search(`?personId=${birtheId}`, other)).events).toEqual([]);
+  });
+  it("records a leader's reads of an employee's conversation, plan and row in the team overview", async () => {
+    const anne = await t.login('leaderSkranke');
+    const held = await heldConversation(t, birtheId);
+    expect((await t.call('GET', `/api/conversations/${held.conversationId}`, { as: anne })).status).toBe(200);
+    expect((await t.call('GET', `/api/plans/${birtheId}`, { as: anne })).status).toBe(200);
+    const { unitId } = (await t.repositories
+      .forTenant((await t.repositories.system.findMunicipalityBySlug('demo-kommune'))!.id)
+      .people.findUser(birtheId))!;
+    const overview = await t.call('GET', `/api/units/${unitId}/team-overview`, { as: anne });
+    expect(overview.status).toBe(200);
+    const { rows } = (await overview.json()) as { rows: { person: { id: string } }[] };
+
+    const ofBirthe = (await search(`?personId=${birtheId}&limit=500`)).events.map((event) => event.action);
+    expect(ofBirthe).toEqual(expect.arrayContaining(['conversation.read', 'plan.read', 'team_matrix.read']));
+    // One entry per person in the matrix, each about that person only.
+    const matrixReads = (await search('?action=team_matrix.read&limit=500')).events;
+    expect(matrixReads.map((event) => event.subjectPerson?.id).sort()).toEqual(
+      rows.map((row) => row.person.id).sort(),
+    );
+    // The employee reading her own conversation adds nothing.
+    const birthe = await t.login('employee');
+    const before = ofBirthe.length;
+    await t.call('GET', `/api/conversations/${held.conversationId}`, { as: birthe });
+    expect((await search(`?personId=${birtheId}&limit=500`)).events).toHaveLength(before);
   });
 });

@@ -22,6 +22,7 @@ import {
 import { competencesOf } from '../../domain/framework.ts';
 import { teamGoalsFor } from '../../domain/group-conversations.ts';
 import type { Locale } from '../../domain/text.ts';
+import { audit } from '../audit.ts';
 import { idSchema } from '../contracts/common.ts';
 import {
   type AgendaItemInput,
@@ -580,7 +581,18 @@ export function conversationRoutes(now: () => Date) {
       request: { params: conversationParams },
       responses: { 200: json(conversationDetailSchema, 'The conversation.'), ...pick(400, 401, 404) },
     }),
-    async (c) => reply(c, conversationDetailSchema, await detail(c, c.req.valid('param').conversationId)),
+    async (c) => {
+      const loaded = await loadConversation(c, c.req.valid('param').conversationId);
+      // A leader's reading of the record is about the employee; the employee reading their own is not recorded.
+      await audit(c, {
+        action: 'conversation.read',
+        subjectType: 'conversation',
+        subjectId: loaded.conversation.id,
+        subjectPersonId: loaded.conversation.employeeId,
+        purpose: 'development_conversation',
+      });
+      return reply(c, conversationDetailSchema, await detailOf(loaded, now));
+    },
   );
 
   app.openapi(

@@ -11,6 +11,7 @@ import { type ConversationKind, conversationRole, isOpen, needsReason } from '..
 import type { FrameworkDocument } from '../../domain/framework.ts';
 import { mayFollowUpTeamItem } from '../../domain/group-conversations.ts';
 import type { Locale } from '../../domain/text.ts';
+import { audit } from '../audit.ts';
 import { idSchema } from '../contracts/common.ts';
 import {
   actionInputSchema,
@@ -349,6 +350,13 @@ export function planRoutes(now: () => Date) {
       if (!person || !conversationRole(principal, { id: person.id, unitId: person.unitId }, units)) {
         throw notFound();
       }
+      await audit(c, {
+        action: 'plan.read',
+        subjectType: 'plan',
+        subjectId: person.id,
+        subjectPersonId: person.id,
+        purpose: 'development_conversation',
+      });
       const [goals, conversations, day] = await Promise.all([
         tenant.conversations.goalsOfEmployee(person.id),
         tenant.conversations.listOfEmployee(person.id),

@@ -136,7 +136,21 @@ export function teamRoutes(now: () => Date) {
       const { principal, tenant } = auth(c);
       const { unitId } = c.req.valid('param');
       const withSelf = c.req.valid('query').self === 'true';
-      return reply(c, teamOverviewSchema, await teamOverviewOf(tenant, principal, unitId, withSelf));
+      const overview = await teamOverviewOf(tenant, principal, unitId, withSelf);
+      // Each person's ratings were read: one entry per person, so each of them can see the look-up.
+      await tenant.audit.record(
+        overview.rows.map((row) => ({
+          actorKind: 'user' as const,
+          actorId: principal.userId,
+          action: 'team_matrix.read',
+          subjectType: 'team_matrix',
+          subjectId: unitId,
+          subjectPersonId: row.person.id,
+          purpose: 'team_development' as const,
+          details: { self: withSelf },
+        })),
+      );
+      return reply(c, teamOverviewSchema, overview);
     },
   );
 
