@@ -334,7 +334,7 @@ describe.each(engines)('the team overview on %s', (kind) => {
       const exportOf = (as: Caller, query: string) =>
         t.call('GET', `/api/units/${unitIdOf('Team Skranke')}/team-overview/export?${query}`, { as });
       const exportEvents = async () =>
-        (await (await demo()).audit.search({ actionPrefix: 'team_matrix.' })).length;
+        (await (await demo()).audit.search({ actionPrefix: 'team_matrix.exported' })).length;
 
       it('gives CSV with semicolons, a BOM and decimal commas, only the unit’s people, and records it', async () => {
         const before = await exportEvents();
@@ -359,7 +359,7 @@ describe.each(engines)('the team overview on %s', (kind) => {
         const column = header.indexOf(`${framework.areas[0]!.competences[0]!.name.da} (leder)`);
         expect(averages[column]).toBe(String(body.summaries[0]!.average).replace('.', ','));
         expect(await exportEvents()).toBe(before + 1);
-        const [event] = await (await demo()).audit.search({ actionPrefix: 'team_matrix.', limit: 1 });
+        const [event] = await (await demo()).audit.search({ actionPrefix: 'team_matrix.exported', limit: 1 });
         expect(event).toMatchObject({
           action: 'team_matrix.exported',
           purpose: 'export',

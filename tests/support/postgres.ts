@@ -13,7 +13,10 @@ export function scratchDatabase(serverUrl: string, name: string) {
     }
   };
   return {
-    url: databaseUrlWith(serverUrl, name),
+    // Read lazily: a skipped suite still builds this while collecting, without a server URL.
+    get url() {
+      return databaseUrlWith(serverUrl, name);
+    },
     /** Drops what a previous run left, and creates the database empty. */
     async create() {
       await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
