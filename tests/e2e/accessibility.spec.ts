@@ -184,6 +184,9 @@ test('every page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await expect(pageHeading(page)).toHaveText('Revisionslog');
   await settled(page);
   await expectNoAxeViolations(page, 'audit log');
+  await page.goto('/admin');
+  await expect(pageHeading(page)).toHaveText('Administration');
+  await expectNoAxeViolations(page, 'administration');
   await logOut(page);
 
   await logIn(page, accounts.employee.email);

@@ -105,3 +105,13 @@ export async function useDanish(page: Page): Promise<void> {
   if ((await danish.getAttribute('aria-pressed')) !== 'true') await danish.click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 }
+
+/** Opens an administration page the way an administrator does: the menu's one link, then the page on the hub. */
+export async function openAdminPage(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Hovedmenu' })
+    .getByRole('link', { name: 'Administration' })
+    .click();
+  await expect(pageHeading(page)).toHaveText('Administration');
+  await page.getByRole('main').getByRole('link', { name: title, exact: true }).click();
+}

@@ -3,7 +3,7 @@
  * rewritten, the change seen side by side, published as version 2, and the report on the role profiles.
  */
 import { expectNoAxeViolations } from './axe.ts';
-import { accounts, expect, logIn, pageHeading, settled, test, useDanish } from './fixtures.ts';
+import { accounts, expect, logIn, openAdminPage, pageHeading, settled, test, useDanish } from './fixtures.ts';
 import { shippedFramework } from './rounds-helpers.ts';
 
 test('an administrator edits a draft, publishes it and sees what changed', async ({ page }) => {
@@ -17,10 +17,7 @@ test('an administrator edits a draft, publishes it and sees what changed', async
   const newText =
     'Lærer kolleger at medbetjene og viser ved skranken, hvordan man holder igen, også når der er kø.';
 
-  await page
-    .getByRole('navigation', { name: 'Hovedmenu' })
-    .getByRole('link', { name: 'Tilpas kompetenceramme' })
-    .click();
+  await openAdminPage(page, 'Tilpas kompetenceramme');
   await expect(pageHeading(page)).toHaveText('Tilpas kompetencerammen');
   await settled(page);
   await page.getByRole('button', { name: `Ny kladde ud fra version ${published.version}` }).click();

@@ -1,6 +1,16 @@
 /** @module The main journeys: a team leader's tour, what each role may see, and the login form by keyboard alone. */
 import type { FrameworkVersion } from '../../src/server/contracts/frameworks.ts';
-import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
+import {
+  accounts,
+  expect,
+  logIn,
+  logOut,
+  openAdminPage,
+  pageHeading,
+  settled,
+  test,
+  useDanish,
+} from './fixtures.ts';
 
 const areaNames = [
   'Kommunikation',
@@ -98,7 +108,7 @@ test('a wrong password is explained; each role sees only its own links', async (
   const navigation = page.getByRole('navigation', { name: 'Hovedmenu' });
   await expect(navigation.getByRole('link', { name: 'Kompetenceramme' })).toBeVisible();
   await expect(navigation.getByRole('link', { name: 'Mit team' })).toHaveCount(0);
-  await expect(navigation.getByRole('link', { name: 'Brugere' })).toHaveCount(0);
+  await expect(navigation.getByRole('link', { name: 'Administration' })).toHaveCount(0);
   await page.goto('/admin/brugere');
   await settled(page);
   await expect(pageHeading(page)).toHaveText('Du har ikke adgang');
@@ -106,7 +116,7 @@ test('a wrong password is explained; each role sees only its own links', async (
 
   await logIn(page, accounts.admin.email);
   await useDanish(page);
-  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Brugere' }).click();
+  await openAdminPage(page, 'Brugere og enheder');
   await settled(page);
   const users = page.getByRole('table', { name: /brugere$/ });
   await expect(users).toBeVisible();

@@ -7,7 +7,17 @@
 import type { Page } from '@playwright/test';
 import type { FrameworkVersion } from '../../src/server/contracts/frameworks.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
+import {
+  accounts,
+  expect,
+  logIn,
+  logOut,
+  openAdminPage,
+  pageHeading,
+  settled,
+  test,
+  useDanish,
+} from './fixtures.ts';
 import {
   competenceIds,
   danishDay,
@@ -238,7 +248,7 @@ test('a round from start to profile: self-assessment, leader assessment, blind s
   // The administrator sees the reminder in the outbox, and the setting for HR.
   await logIn(page, accounts.admin.email);
   await useDanish(page);
-  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Udbakke' }).click();
+  await openAdminPage(page, 'Udbakke');
   await expect(pageHeading(page)).toHaveText('Udbakke');
   await settled(page);
   const mail = page.getByRole('row').filter({ hasText: `Påmindelse: din selvvurdering i "${roundName}"` });
@@ -247,10 +257,7 @@ test('a round from start to profile: self-assessment, leader assessment, blind s
   await expect(mail).toContainText(`Fristen er ${danishDay(deadline)}`);
   await expectNoAxeViolations(page, 'outbox');
 
-  await page
-    .getByRole('navigation', { name: 'Hovedmenu' })
-    .getByRole('link', { name: 'Indstillinger' })
-    .click();
+  await openAdminPage(page, 'Indstillinger');
   await expect(pageHeading(page)).toHaveText('Indstillinger');
   await settled(page);
   const hrSees = page.getByLabel('HR kan se profileringsrunder');

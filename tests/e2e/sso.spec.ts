@@ -2,7 +2,17 @@
  * @module Single sign-on in the browser: an administrator connects Demo Kommune to an OpenID provider running on this
  * machine, and an employee logs in through it from the municipality's login page, by keyboard.
  */
-import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
+import {
+  accounts,
+  expect,
+  logIn,
+  logOut,
+  openAdminPage,
+  pageHeading,
+  settled,
+  test,
+  useDanish,
+} from './fixtures.ts';
 
 test('an administrator connects the identity provider, and an employee logs in through it', async ({
   page,
@@ -10,10 +20,7 @@ test('an administrator connects the identity provider, and an employee logs in t
   const issuer = process.env.VEJVISER_E2E_OIDC_ISSUER!;
   await logIn(page, accounts.admin.email);
   await useDanish(page);
-  await page
-    .getByRole('navigation', { name: 'Hovedmenu' })
-    .getByRole('link', { name: 'Fælles login' })
-    .click();
+  await openAdminPage(page, 'Fælles login');
   await expect(pageHeading(page)).toHaveText('Fælles login (SSO)');
   await settled(page);
   await expect(page.getByText('/api/auth/sso/callback')).toBeVisible();

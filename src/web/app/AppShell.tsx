@@ -97,18 +97,8 @@ function MainNavigation({ user }: { user: SessionUser }) {
       end: false,
       show: hasRole(user, 'hr') || hasRole(user, 'leader'),
     },
-    { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
-    { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
-    { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
-    { to: '/admin/revisionslog', label: t('nav.auditLog'), end: false, show: hasRole(user, 'admin') },
-    {
-      to: '/admin/kompetenceramme',
-      label: t('nav.frameworkAdmin'),
-      end: false,
-      show: hasRole(user, 'admin'),
-    },
-    { to: '/admin/sso', label: t('nav.sso'), end: false, show: hasRole(user, 'admin') },
-    { to: '/admin/api-noegler', label: t('nav.apiTokens'), end: false, show: hasRole(user, 'admin') },
+    // One link for every administration page: the hub lists them (features/admin/AdminPage.tsx).
+    { to: '/admin', label: t('nav.admin'), end: false, show: hasRole(user, 'admin') },
     { to: '/konto', label: t('nav.account'), end: false, show: true },
   ];
   return (

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import type { Role } from '../../server/contracts/auth.ts';
 import { AccountPage } from '../features/account/AccountPage.tsx';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { OutboxPage } from '../features/admin/OutboxPage.tsx';
 import { SettingsPage } from '../features/admin/SettingsPage.tsx';
 import { UsersPage } from '../features/admin/UsersPage.tsx';
@@ -93,6 +94,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole needs="leader">
                     <TeamPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin',
+                element: (
+                  <RequireRole needs="admin">
+                    <AdminPage />
                   </RequireRole>
                 ),
               },

@@ -51,9 +51,9 @@ export function HomePage() {
     },
     { to: '/temadage', title: t('nav.themeDays'), text: t('home.shortcuts.themeDays'), show: true },
     {
-      to: '/admin/brugere',
-      title: t('nav.users'),
-      text: t('home.shortcuts.users'),
+      to: '/admin',
+      title: t('nav.admin'),
+      text: t('home.shortcuts.admin'),
       show: hasRole(user, 'admin'),
     },
     { to: '/konto', title: t('nav.account'), text: t('home.shortcuts.account'), show: true },
