@@ -47,15 +47,16 @@ export async function personalDataDocument(
 }
 
 /** The readable PDF of the same document, in the municipality's time zone. */
-export async function personalDataPdfOf(
-  tenant: TenantRepositories,
-  document: PersonalDataDocument,
-  locale: Locale,
-): Promise<Buffer> {
-  const { timeZone } = await tenant.people.municipality();
-  return personalDataPdf({ document, locale, timeZone });
-}
+export const personalDataPdfOf = (document: PersonalDataDocument, locale: Locale, timeZone: string) =>
+  personalDataPdf({ document, locale, timeZone });
 
-/** `vejviser-mine-data-2026-12-03.json`: the day in the municipality's time zone is near enough; UTC keeps it simple. */
-export const personalDataFileName = (format: 'json' | 'pdf', now = new Date()) =>
-  `vejviser-mine-data-${now.toISOString().slice(0, 10)}.${format}`;
+/** The file's name: `vejviser-mine-data-2026-12-03.json` for the person, with their id for an administrator. */
+export const personalDataFileName = (options: {
+  format: 'json' | 'pdf';
+  day: string;
+  /** Set for the administrator's download, who may fetch several people's on one day. */
+  personId?: string;
+}) =>
+  options.personId
+    ? `vejviser-persondata-${options.personId}-${options.day}.${options.format}`
+    : `vejviser-mine-data-${options.day}.${options.format}`;

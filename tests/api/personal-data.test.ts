@@ -5,12 +5,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationPreparations, users } from '../../src/db/schema.ts';
-import type { AuditPage } from '../../src/server/contracts/audit.ts';
+import type { AuditPage, MyLookups } from '../../src/server/contracts/audit.ts';
 import type { PersonalDataDocument } from '../../src/server/contracts/personal-data.ts';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { heldConversation, heldGroupConversation } from '../support/conversations.ts';
 import { engineMissing, engines } from '../support/database.ts';
-import { pdfText } from '../support/pdf-text.ts';
+import { pdfLayoutProblems, pdfText } from '../support/pdf-text.ts';
 import { openPairing, practiceEntryOf } from '../support/practice.ts';
 import { heldThemeDay } from '../support/theme-days.ts';
 import { people, worldRound } from '../support/world.ts';
@@ -160,6 +160,7 @@ describe.each(engines)('the personal data download on %s', (kind) => {
       expect(text).toContain('Guide borgere i Digital Post');
       expect(text).toContain('Borgeren fandt selv blanketten på borger.dk.');
       expect(text).not.toContain(madsEntryText);
+      expect(await pdfLayoutProblems(bytes)).toEqual([]);
 
       const english = await t.call('GET', '/api/me/data.pdf?lang=en', { as: birthe });
       expect((await pdfText(new Uint8Array(await english.arrayBuffer()))).text).toContain(
@@ -199,7 +200,11 @@ describe.each(engines)('the personal data download on %s', (kind) => {
       ).json()) as AuditPage;
       const byAdmin = events.filter((event) => event.actor.name === 'Mette Lund');
       expect(byAdmin.map((event) => event.details.format).sort()).toEqual(['json', 'pdf']);
+      // Mads is told of the administrator's downloads among the look-ups of his data, as any other export.
       await t.handle.db.update(users).set({ active: true }).where(eq(users.id, ids.mads));
+      const mads = await t.login('colleague');
+      const lookups = (await (await t.call('GET', '/api/me/lookups', { as: mads })).json()) as MyLookups;
+      expect(lookups.lookups.filter((lookup) => lookup.action === 'personal_data.exported')).toHaveLength(2);
     });
 
     it('refuses an employee the administrator’s variant, and tells another municipality the person does not exist', async () => {

@@ -359,7 +359,8 @@ export function personalDataRepository(db: Database, municipalityId: string) {
           roleProfileKey,
           targets: { ...participant.targets },
           conversationHeldAt: iso(participant.conversationHeldAt),
-          leaderAssessmentHidden: leader !== undefined && !leaderVisible,
+          // Only a submitted one: the app tells the person that much, never that a draft exists.
+          leaderAssessmentHidden: leader?.status === 'submitted' && !leaderVisible,
           assessments: shown.map((row) => ({
             raterRole: row.raterRole as 'self' | 'leader',
             raterName: name(row.raterId),

@@ -4,14 +4,11 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { dateInTimeZone } from '../../domain/rounds.ts';
 import type { Locale } from '../../domain/text.ts';
 import { audit } from '../audit.ts';
 import { idSchema } from '../contracts/common.ts';
-import {
-  type PersonalDataDocument,
-  personalDataQuerySchema,
-  personalDataSchema,
-} from '../contracts/personal-data.ts';
+import { personalDataQuerySchema, personalDataSchema } from '../contracts/personal-data.ts';
 import { attachment } from '../csv.ts';
 import type { AppEnv } from '../http/env.ts';
 import { notFound } from '../http/errors.ts';
@@ -28,36 +25,57 @@ const pdfResponse = {
 
 type Format = 'json' | 'pdf';
 
-/** Builds the document (and for a PDF, the file), records the download (format only, never content), names the file. */
-async function download(
-  c: Context<AppEnv>,
-  personId: string,
-  format: Format,
-  fileName: (format: Format, now: Date) => string,
-  lang: Locale | undefined,
-) {
+interface DownloadRequest {
+  personId: string;
+  format: Format;
+  lang: Locale | undefined;
+  /** The administrator's download, for a request of access: the file is named with the person's id. */
+  forAdministrator: boolean;
+}
+
+/**
+ * Builds the document (and for a PDF, the file), records the download (format only, never content) and names the
+ * file by the day in the municipality's time zone. A person outside the municipality is 404.
+ */
+async function download(c: Context<AppEnv>, request: DownloadRequest) {
   const { tenant } = auth(c);
-  const locale: Locale = lang ?? c.get('locale');
+  const locale: Locale = request.lang ?? c.get('locale');
   const now = new Date();
-  const document = await personalDataDocument(tenant, personId, locale, now);
+  const document = await personalDataDocument(tenant, request.personId, locale, now);
   if (!document) throw notFound();
-  const checked: PersonalDataDocument = personalDataSchema.parse(document);
-  const pdf = format === 'pdf' ? await personalDataPdfOf(tenant, checked, locale) : undefined;
+  const { timeZone } = await tenant.people.municipality();
+  const pdf = request.format === 'pdf' ? await personalDataPdfOf(document, locale, timeZone) : null;
   await audit(c, {
     action: 'personal_data.exported',
     subjectType: 'user',
-    subjectId: personId,
-    subjectPersonId: personId,
+    subjectId: request.personId,
+    subjectPersonId: request.personId,
     purpose: 'data_rights',
-    details: { format },
+    details: { format: request.format },
   });
-  c.header('Content-Disposition', attachment(fileName(format, now)));
+  const name = personalDataFileName({
+    format: request.format,
+    day: dateInTimeZone(now, timeZone),
+    ...(request.forAdministrator ? { personId: request.personId } : {}),
+  });
+  c.header('Content-Disposition', attachment(name));
   if (pdf) c.header('Content-Type', 'application/pdf');
-  return { document: checked, pdf: new Uint8Array(pdf ?? []) };
+  return { document, pdf: new Uint8Array(pdf ?? []) };
 }
 
 export function personalDataRoutes() {
   const app = new OpenAPIHono<AppEnv>();
+  const own = (c: Context<AppEnv>, format: Format, lang: Locale | undefined) =>
+    download(c, { personId: auth(c).principal.userId, format, lang, forAdministrator: false });
+  const asAdministrator = (
+    c: Context<AppEnv>,
+    personId: string,
+    format: Format,
+    lang: Locale | undefined,
+  ) => {
+    requireAdmin(c);
+    return download(c, { personId, format, lang, forAdministrator: true });
+  };
 
   app.openapi(
     createRoute({
@@ -70,13 +88,7 @@ export function personalDataRoutes() {
       responses: { 200: json(personalDataSchema, 'The document, as an attachment.'), ...pick(400, 401) },
     }),
     async (c) => {
-      const { document } = await download(
-        c,
-        auth(c).principal.userId,
-        'json',
-        personalDataFileName,
-        c.req.valid('query').lang,
-      );
+      const { document } = await own(c, 'json', c.req.valid('query').lang);
       return reply(c, personalDataSchema, document);
     },
   );
@@ -92,19 +104,10 @@ export function personalDataRoutes() {
       responses: { 200: pdfResponse, ...pick(400, 401) },
     }),
     async (c) => {
-      const { pdf } = await download(
-        c,
-        auth(c).principal.userId,
-        'pdf',
-        personalDataFileName,
-        c.req.valid('query').lang,
-      );
+      const { pdf } = await own(c, 'pdf', c.req.valid('query').lang);
       return c.body(pdf, 200);
     },
   );
-
-  const adminFileName = (userId: string) => (format: Format, now: Date) =>
-    `vejviser-persondata-${userId}-${now.toISOString().slice(0, 10)}.${format}`;
 
   app.openapi(
     createRoute({
@@ -112,7 +115,7 @@ export function personalDataRoutes() {
       path: '/admin/users/{userId}/data',
       tags: ['Admin'],
       summary:
-        'Everything Vejviser holds about one person of the municipality, active or not, as JSON: for a formal request of access (administrators)',
+        'Everything Vejviser holds about one person of the municipality, active or not, as JSON: for a formal request of access (administrators; API tokens are refused)',
       ...authenticated,
       request: { params: userParams, query: personalDataQuerySchema },
       responses: {
@@ -121,13 +124,10 @@ export function personalDataRoutes() {
       },
     }),
     async (c) => {
-      requireAdmin(c);
-      const { userId } = c.req.valid('param');
-      const { document } = await download(
+      const { document } = await asAdministrator(
         c,
-        userId,
+        c.req.valid('param').userId,
         'json',
-        adminFileName(userId),
         c.req.valid('query').lang,
       );
       return reply(c, personalDataSchema, document);
@@ -145,9 +145,7 @@ export function personalDataRoutes() {
       responses: { 200: pdfResponse, ...pick(400, 401, 403, 404) },
     }),
     async (c) => {
-      requireAdmin(c);
-      const { userId } = c.req.valid('param');
-      const { pdf } = await download(c, userId, 'pdf', adminFileName(userId), c.req.valid('query').lang);
+      const { pdf } = await asAdministrator(c, c.req.valid('param').userId, 'pdf', c.req.valid('query').lang);
       return c.body(pdf, 200);
     },
   );
