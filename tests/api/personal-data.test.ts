@@ -170,14 +170,18 @@ describe.each(engines)('the personal data download on %s', (kind) => {
     });
 
     it('records every download in the audit log with the format and nothing else', async () => {
-      const response = await t.call('GET', `/api/admin/audit?personId=${ids.birthe}&action=personal_data.`, {
-        as: admin,
-      });
+      const response = await t.call(
+        'GET',
+        `/api/admin/audit?personId=${ids.birthe}&action=person.data_exported`,
+        {
+          as: admin,
+        },
+      );
       const { events } = (await response.json()) as AuditPage;
       expect(events.length).toBeGreaterThanOrEqual(4);
       for (const event of events) {
         expect(event).toMatchObject({
-          action: 'personal_data.exported',
+          action: 'person.data_exported',
           purpose: 'data_rights',
           subjectPerson: { id: ids.birthe },
           actor: { id: ids.birthe },
@@ -196,7 +200,9 @@ describe.each(engines)('the personal data download on %s', (kind) => {
       const pdf = await t.call('GET', `/api/admin/users/${ids.mads}/data.pdf`, { as: admin });
       expect((await pdfText(new Uint8Array(await pdf.arrayBuffer()))).text).toContain('Mads Pedersen');
       const { events } = (await (
-        await t.call('GET', `/api/admin/audit?personId=${ids.mads}&action=personal_data.`, { as: admin })
+        await t.call('GET', `/api/admin/audit?personId=${ids.mads}&action=person.data_exported`, {
+          as: admin,
+        })
       ).json()) as AuditPage;
       const byAdmin = events.filter((event) => event.actor.name === 'Mette Lund');
       expect(byAdmin.map((event) => event.details.format).sort()).toEqual(['json', 'pdf']);
@@ -204,7 +210,7 @@ describe.each(engines)('the personal data download on %s', (kind) => {
       await t.handle.db.update(users).set({ active: true }).where(eq(users.id, ids.mads));
       const mads = await t.login('colleague');
       const lookups = (await (await t.call('GET', '/api/me/lookups', { as: mads })).json()) as MyLookups;
-      expect(lookups.lookups.filter((lookup) => lookup.action === 'personal_data.exported')).toHaveLength(2);
+      expect(lookups.lookups.filter((lookup) => lookup.action === 'person.data_exported')).toHaveLength(2);
     });
 
     it('refuses an employee the administrator’s variant, and tells another municipality the person does not exist', async () => {

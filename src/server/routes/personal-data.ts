@@ -46,7 +46,7 @@ async function download(c: Context<AppEnv>, request: DownloadRequest) {
   const { timeZone } = await tenant.people.municipality();
   const pdf = request.format === 'pdf' ? await personalDataPdfOf(document, locale, timeZone) : null;
   await audit(c, {
-    action: 'personal_data.exported',
+    action: 'person.data_exported',
     subjectType: 'user',
     subjectId: request.personId,
     subjectPersonId: request.personId,
