@@ -37,6 +37,10 @@ const labels = {
     deadline: 'Frist',
     self: 'Din vurdering',
     leader: 'Lederens vurdering',
+    selfShort: 'Selv',
+    leaderShort: 'Leder',
+    roleNames: { employee: 'Medarbejder', hr: 'HR', admin: 'Administrator' } as Record<string, string>,
+    languages: { da: 'Dansk', en: 'Engelsk' } as Record<string, string>,
     target: 'Mål',
     leaderHidden: 'Din leder har vurderet dig. Du ser vurderingen, når du har sendt din egen.',
     draft: 'kladde',
@@ -150,6 +154,10 @@ const labels = {
     deadline: 'Deadline',
     self: 'Your rating',
     leader: 'Leader’s rating',
+    selfShort: 'Self',
+    leaderShort: 'Leader',
+    roleNames: { employee: 'Employee', hr: 'HR', admin: 'Administrator' } as Record<string, string>,
+    languages: { da: 'Danish', en: 'English' } as Record<string, string>,
     target: 'Target',
     leaderHidden: 'Your leader has rated you. You will see it once you have submitted your own.',
     draft: 'draft',
@@ -252,6 +260,9 @@ export async function personalDataPdf(input: PersonalDataPdfInput): Promise<Buff
   const level = (value: number | null | undefined) =>
     value === undefined ? '–' : value === null ? text.cannotAssess : String(value);
   const status = (value: string) => text.statuses[value] ?? value;
+  // The competence names come in the framework's order: areas and competences read as in the app.
+  const order = new Map(Object.keys(data.competenceNames).map((id, index) => [id, index]));
+  const frameworkOrder = (id: string) => order.get(id) ?? order.size;
 
   const { doc, finished, left, width, heading, line, keepRoom } = createPdf({
     locale,
@@ -285,8 +296,8 @@ export async function personalDataPdf(input: PersonalDataPdfInput): Promise<Buff
   line(text.email, person.email);
   if (person.title) line(text.jobTitle, person.title);
   line(text.unit, person.unit?.name ?? '–');
-  line(text.roles, person.roles.join(', '));
-  line(text.language, person.locale);
+  line(text.roles, person.roles.map((role) => text.roleNames[role] ?? role).join(', '));
+  line(text.language, text.languages[person.locale] ?? person.locale);
   if (person.externalId) line(text.externalId, person.externalId);
   if (person.roleProfileKey) line(text.roleProfile, person.roleProfileKey);
   line(text.active, person.active ? text.yes : text.no);
@@ -318,11 +329,11 @@ export async function personalDataPdf(input: PersonalDataPdfInput): Promise<Buff
         ...Object.keys(self?.ratings ?? {}),
         ...Object.keys(leader?.ratings ?? {}),
       ]),
-    ];
+    ].sort((a, b) => frameworkOrder(a) - frameworkOrder(b));
     for (const id of ids) {
       const parts = [
-        `${text.self}: ${level(self?.ratings[id]?.level)}`,
-        ...(leader ? [`${text.leader}: ${level(leader.ratings[id]?.level)}`] : []),
+        `${text.selfShort}: ${level(self?.ratings[id]?.level)}`,
+        ...(leader ? [`${text.leaderShort}: ${level(leader.ratings[id]?.level)}`] : []),
         `${text.target}: ${level(round.targets[id])}`,
       ];
       line(competence(id), parts.join(' · '), 10);
