@@ -22,7 +22,12 @@ const ratingsSchema = z.record(z.string(), ratingSchema);
 const levelsSchema = z.record(z.string(), z.number().int());
 
 export const personalDataFormatSchema = z.enum(['json', 'pdf']);
-export const personalDataQuerySchema = z.strictObject({ lang: z.enum(['da', 'en']).optional() });
+export const personalDataQuerySchema = z.strictObject({
+  lang: z.enum(['da', 'en']).optional().meta({
+    description:
+      'The language of the PDF and of the competence names in the JSON; the caller’s language when left out.',
+  }),
+});
 
 export const personalDataSchema = z
   .strictObject({
