@@ -48,6 +48,7 @@ import { pairingRoutes } from './routes/pairings.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { peopleAdminRoutes } from './routes/people-admin.ts';
 import { importPaths, peopleImportRoutes } from './routes/people-import.ts';
+import { personalDataRoutes } from './routes/personal-data.ts';
 import { planRoutes } from './routes/plans.ts';
 import { positionRoutes } from './routes/positions.ts';
 import { practiceRoutes } from './routes/practice.ts';
@@ -202,6 +203,7 @@ export function createApp(options: AppOptions) {
     .route('/', profileRoutes())
     .route('/', conversationRoutes(now))
     .route('/', auditRoutes())
+    .route('/', personalDataRoutes())
     .route('/', accessibilityRoutes(repositories))
     .route('/', practiceRoutes(now))
     .route('/', pairingRoutes(now))

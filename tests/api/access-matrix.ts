@@ -800,6 +800,26 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: everyone(200),
     why: 'Everyone sees when and why others looked up their own data, and only their own.',
   },
+  'GET /api/me/data': {
+    path: () => '/api/me/data',
+    expected: everyone(200),
+    why: 'Everyone downloads everything Vejviser holds about themselves, and only about themselves (decision 028).',
+  },
+  'GET /api/me/data.pdf': {
+    path: () => '/api/me/data.pdf?lang=da',
+    expected: everyone(200),
+    why: 'The same download as a readable PDF.',
+  },
+  'GET /api/admin/users/:userId/data': {
+    path: ({ subjectId }) => `/api/admin/users/${subjectId}/data`,
+    expected: adminOnly(200),
+    why: 'Only administrators download a person’s data for a formal request of access, and only in their own municipality; tokens never (decision 028).',
+  },
+  'GET /api/admin/users/:userId/data.pdf': {
+    path: ({ subjectId }) => `/api/admin/users/${subjectId}/data.pdf`,
+    expected: adminOnly(200),
+    why: 'The administrator’s download as a readable PDF, to hand to the person.',
+  },
   'GET /api/practice-log': {
     path: () => '/api/practice-log',
     expected: everyone(200),

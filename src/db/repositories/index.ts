@@ -8,6 +8,7 @@ import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
 import { peopleImportRepository } from './people-import.ts';
+import { personalDataRepository } from './personal-data.ts';
 import { practiceRepository } from './practice.ts';
 import { recruitmentRepository } from './recruitment.ts';
 import { roundRepository } from './rounds.ts';
@@ -30,6 +31,7 @@ export interface TenantRepositories {
   ratings: ReturnType<typeof competenceRatingRepository>;
   themeDays: ReturnType<typeof themeDayRepository>;
   peopleImport: ReturnType<typeof peopleImportRepository>;
+  personalData: ReturnType<typeof personalDataRepository>;
   /**
    * Runs `work` in one transaction, with repositories bound to it: what it changes, and the audit entries it writes
    * through `tx`, commit together or not at all.
@@ -62,6 +64,7 @@ export function createRepositories(db: Database): Repositories {
     ratings: competenceRatingRepository(handle, municipalityId),
     themeDays: themeDayRepository(handle, municipalityId),
     peopleImport: peopleImportRepository(handle, municipalityId),
+    personalData: personalDataRepository(handle, municipalityId),
     transaction: (work) =>
       handle.transaction((tx) => {
         const inTransaction = tx as unknown as Database;

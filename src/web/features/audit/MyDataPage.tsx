@@ -1,4 +1,4 @@
-/** @module My data: when and why others looked up, exported or changed what Vejviser holds about you. */
+/** @module My data: download everything Vejviser holds about you, and see when and why others looked it up. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -19,6 +19,22 @@ export function MyDataPage() {
     <>
       <PageHeading>{t('myData.title')}</PageHeading>
       <p className="lead">{t('myData.intro')}</p>
+      <section aria-labelledby="my-download-heading">
+        <h2 id="my-download-heading">{t('myData.downloadTitle')}</h2>
+        <p>{t('myData.downloadIntro')}</p>
+        <ul className="link-list">
+          <li>
+            <a href={`/api/me/data.pdf?lang=${locale}`} download>
+              {t('myData.downloadPdf')}
+            </a>
+          </li>
+          <li>
+            <a href={`/api/me/data?lang=${locale}`} download>
+              {t('myData.downloadJson')}
+            </a>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="my-lookups-heading">
         <h2 id="my-lookups-heading">{t('myData.lookupsTitle')}</h2>
         <p>{t('myData.lookupsIntro')}</p>

@@ -129,7 +129,33 @@ export function UserPage() {
         <UserForm key={user.data.id} user={user.data} />
       </section>
       <UserStatusSection user={user.data} />
+      <UserDataSection user={user.data} />
     </>
+  );
+}
+
+/** The person's data for a formal request of access: the same download they get themselves (decision 028). */
+function UserDataSection({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  const locale = user.locale;
+  const base = `/api/admin/users/${encodeURIComponent(user.id)}/data`;
+  return (
+    <section aria-labelledby="user-data">
+      <h2 id="user-data">{t('peopleAdmin.user.dataTitle')}</h2>
+      <p>{t('peopleAdmin.user.dataExplained', { name: user.name })}</p>
+      <ul className="link-list">
+        <li>
+          <a href={`${base}.pdf?lang=${locale}`} download>
+            {t('peopleAdmin.user.dataPdf', { name: user.name })}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}?lang=${locale}`} download>
+            {t('peopleAdmin.user.dataJson', { name: user.name })}
+          </a>
+        </li>
+      </ul>
+    </section>
   );
 }
 
