@@ -4,6 +4,7 @@ import { apiTokenRepository } from './api-tokens.ts';
 import { type AuditWriter, auditRepository } from './audit.ts';
 import { competenceRatingRepository } from './competence-ratings.ts';
 import { conversationRepository } from './conversations.ts';
+import { erasureRepository } from './erasure.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
@@ -30,6 +31,7 @@ export interface TenantRepositories {
   ratings: ReturnType<typeof competenceRatingRepository>;
   themeDays: ReturnType<typeof themeDayRepository>;
   peopleImport: ReturnType<typeof peopleImportRepository>;
+  erasure: ReturnType<typeof erasureRepository>;
   /**
    * Runs `work` in one transaction, with repositories bound to it: what it changes, and the audit entries it writes
    * through `tx`, commit together or not at all.
@@ -62,6 +64,7 @@ export function createRepositories(db: Database): Repositories {
     ratings: competenceRatingRepository(handle, municipalityId),
     themeDays: themeDayRepository(handle, municipalityId),
     peopleImport: peopleImportRepository(handle, municipalityId),
+    erasure: erasureRepository(handle, municipalityId),
     transaction: (work) =>
       handle.transaction((tx) => {
         const inTransaction = tx as unknown as Database;
