@@ -100,6 +100,7 @@ function MainNavigation({ user }: { user: SessionUser }) {
     { to: '/admin/brugere', label: t('nav.users'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/udbakke', label: t('nav.outbox'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/indstillinger', label: t('nav.settings'), end: false, show: hasRole(user, 'admin') },
+    { to: '/admin/sletning', label: t('nav.retention'), end: false, show: hasRole(user, 'admin') },
     { to: '/admin/revisionslog', label: t('nav.auditLog'), end: false, show: hasRole(user, 'admin') },
     {
       to: '/admin/kompetenceramme',
