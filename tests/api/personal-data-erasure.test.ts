@@ -446,6 +446,31 @@ describe.each(engines)('erasure of departed people on %s', (kind) => {
         expect(JSON.stringify(event)).not.toMatch(/Liste|liste\.person/);
       });
 
+      it('records the departure date however a person is deactivated, and clears it when they come back', async () => {
+        const tenant = await tenantOf();
+        const person = await tenant.people.createUser({
+          name: 'Dato Person',
+          email: 'dato.person@demokommune.example',
+        });
+        const departure = async () =>
+          (await t.handle.db.select().from(users).where(eq(users.id, person.id)))[0]!.deactivatedAt;
+        expect(await departure()).toBeNull();
+        // The statement the import runs, not the administrator's route: the database keeps the date itself.
+        await t.handle.db.execute(sql`update users set active = false where id = ${person.id}`);
+        const left = await departure();
+        expect(left).toBeInstanceOf(Date);
+        await t.handle.db.execute(sql`update users set title = 'Ny titel' where id = ${person.id}`);
+        expect(await departure()).toEqual(left);
+        await t.handle.db.execute(sql`update users set active = true where id = ${person.id}`);
+        expect(await departure()).toBeNull();
+        const created = await tenant.people.createUser({
+          name: 'Inaktiv Fra Start',
+          email: 'inaktiv.fra.start@demokommune.example',
+          active: false,
+        });
+        expect(created.deactivatedAt).toBeInstanceOf(Date);
+      });
+
       it('refuses an active person, oneself, another municipality’s person and a malformed id', async () => {
         const birtheId = await t.idOf('employee');
         const active = await t.call('POST', `/api/admin/departed/${birtheId}/erase`, { as: admin });
