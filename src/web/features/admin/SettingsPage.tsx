@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSettings } from '../../api/queries.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -21,6 +22,9 @@ export function SettingsPage() {
     <>
       <PageHeading>{t('settings.title')}</PageHeading>
       <p className="lead">{t('settings.intro')}</p>
+      <p>
+        {t('settings.retentionMoved')} <Link to="/admin/sletning">{t('nav.retention')}</Link>.
+      </p>
       {settings.isPending ? (
         <Loading />
       ) : settings.isError ? (
