@@ -37,6 +37,12 @@ export const municipalities = pgTable('municipalities', {
   accessibilityContact: text('accessibility_contact'),
   /** Months after a position closes before its candidates' data is deleted (1–24; see decision 018). */
   candidateRetentionMonths: integer('candidate_retention_months').notNull().default(6),
+  /** Months after a person leaves before their conversations and plans are erased (1–120; decision 029). */
+  conversationRetentionMonths: integer('conversation_retention_months').notNull().default(24),
+  /** Months after a person leaves before their ratings (rounds, assessments, profile) are erased (1–120). */
+  ratingRetentionMonths: integer('rating_retention_months').notNull().default(24),
+  /** Months after a person leaves before their practice log, pairings and theme-day tasks are erased (1–120). */
+  practiceRetentionMonths: integer('practice_retention_months').notNull().default(6),
   createdAt: createdAt(),
 });
 
@@ -96,6 +102,17 @@ export const users = pgTable(
     externalId: text('external_id'),
     /** Raised by every change an administrator or an import makes; a save based on an older version is refused. */
     version: integer('version').notNull().default(1),
+    /**
+     * When the person left: set by a trigger when `active` turns false, cleared when it turns true again (decision
+     * 029). Retention periods count from here.
+     */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Set when the person's identity was replaced by a neutral label; such a person is never reactivated. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /** When each kind of the person's data was erased after they left; cleared again if they come back. */
+    conversationsErasedAt: timestamp('conversations_erased_at', { withTimezone: true }),
+    ratingsErasedAt: timestamp('ratings_erased_at', { withTimezone: true }),
+    practiceErasedAt: timestamp('practice_erased_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -105,6 +122,9 @@ export const users = pgTable(
       .on(table.municipalityId, table.externalId)
       .where(sql`${table.externalId} is not null`),
     index('users_municipality_idx').on(table.municipalityId),
+    index('users_departed_idx')
+      .on(table.municipalityId, table.deactivatedAt)
+      .where(sql`${table.deactivatedAt} is not null`),
     unique('users_id_municipality_uq').on(table.id, table.municipalityId),
     foreignKey({
       columns: [table.unitId, table.municipalityId],

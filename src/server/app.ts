@@ -40,6 +40,7 @@ import { authRoutes } from './routes/auth.ts';
 import { candidateAccessPaths, candidateAccessRoutes } from './routes/candidate-access.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { erasureRoutes } from './routes/erasure.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { groupConversationRoutes } from './routes/group-conversations.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -224,6 +225,7 @@ export function createApp(options: AppOptions) {
     .route('/', teamRoutes(now))
     .route('/', themeDayRoutes(now, defaultExerciseBank))
     .route('/', peopleAdminRoutes(repositories.system))
+    .route('/', erasureRoutes(now))
     .route('/', peopleImportRoutes(repositories.system));
   // The reference page reads the document at its first visit, when every route is registered.
   api.route(

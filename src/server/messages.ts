@@ -84,6 +84,9 @@ const da: Catalog = {
   too_many_requests: 'For mange forsøg fra din forbindelse. Vent {minutes} minutter, og prøv igen.',
   candidate_link_closed:
     'Ansættelsesforløbet er afsluttet, så linket virker ikke længere. Tak for din interesse.',
+  person_active:
+    'Personen er stadig aktiv. Deaktiver personen først, hvis vedkommende er stoppet. Data om aktive medarbejdere slettes ikke.',
+  erasure_of_self: 'Du kan ikke slette eller anonymisere dig selv. Det skal en anden administrator gøre.',
 };
 
 const en: Catalog = {
@@ -169,6 +172,9 @@ const en: Catalog = {
   too_many_requests: 'Too many attempts from your connection. Wait {minutes} minutes and try again.',
   candidate_link_closed:
     'The recruitment has ended, so the link no longer works. Thank you for your interest.',
+  person_active:
+    'This person is still active. Deactivate them first if they have left. Data about active employees is not erased.',
+  erasure_of_self: 'You cannot erase or anonymise yourself. Another administrator must do it.',
 };
 
 const catalogs: Record<Locale, Catalog> = { da, en };
@@ -218,6 +224,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     external_id_taken: 'Det eksterne id bruges allerede af en anden i kommunen.',
     roles_required: 'Vælg mindst én rolle.',
     unit_inactive: 'Enheden er deaktiveret. Vælg en aktiv enhed, eller genaktiver den først.',
+    person_anonymised: 'Personen er anonymiseret og kan ikke aktiveres igen. Opret en ny bruger i stedet.',
     unit_cycle: 'En enhed kan ikke ligge under sig selv eller under en af sine egne underenheder.',
     role_profile_key_unknown: 'Rolleprofilen findes ikke i kommunen.',
     self_deactivation: 'Du kan ikke deaktivere dig selv. Bed en anden administrator om det.',
@@ -334,6 +341,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     external_id_taken: 'The external id is already used by someone else in the municipality.',
     roles_required: 'Choose at least one role.',
     unit_inactive: 'The unit is deactivated. Choose an active unit, or reactivate it first.',
+    person_anonymised: 'This person is anonymised and cannot be reactivated. Create a new user instead.',
     unit_cycle: 'A unit cannot sit below itself or below one of its own sub-units.',
     role_profile_key_unknown: 'The role profile does not exist in the municipality.',
     self_deactivation: 'You cannot deactivate yourself. Ask another administrator.',

@@ -1118,6 +1118,21 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     expected: adminOnly(200),
     why: 'Only administrators deactivate and reactivate people of their own municipality.',
   },
+  'GET /api/admin/departed': {
+    path: () => '/api/admin/departed',
+    expected: adminOnly(200, 200),
+    why: 'Administrators list the people who left their own municipality, with the dates their data goes.',
+  },
+  'POST /api/admin/departed/:userId/erase': {
+    path: ({ subjectId }) => `/api/admin/departed/${subjectId}/erase`,
+    expected: adminOnly(409),
+    why: 'Only administrators erase, and only people who left: Birthe is active (409); another municipality is told she does not exist; no token may erase.',
+  },
+  'POST /api/admin/departed/:userId/anonymise': {
+    path: ({ subjectId }) => `/api/admin/departed/${subjectId}/anonymise`,
+    expected: adminOnly(409),
+    why: 'Only administrators anonymise, and only people who left; no token may.',
+  },
   'GET /api/admin/units': {
     path: () => '/api/admin/units',
     expected: adminOnly(200, 200),

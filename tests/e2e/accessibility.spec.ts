@@ -7,7 +7,17 @@ import {
   teamMemberId,
   uniquePlace,
 } from './conversations-helpers.ts';
-import { accounts, expect, logIn, logOut, pageHeading, settled, test, useDanish } from './fixtures.ts';
+import {
+  accounts,
+  expect,
+  logIn,
+  logOut,
+  openAdminPage,
+  pageHeading,
+  settled,
+  test,
+  useDanish,
+} from './fixtures.ts';
 import {
   addCandidateByApi,
   createPositionByApi,
@@ -594,4 +604,63 @@ test('the team overview, theme days and the leader dashboard have no WCAG 2.1 A/
   await page.getByRole('button', { name: 'Gem indstillinger' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoAxeViolations(page, 'settings with an error');
+});
+
+test('the retention and erasure page has no WCAG 2.1 A/AA violations, with errors and a confirmation shown', async ({
+  page,
+}) => {
+  await logIn(page, accounts.admin.email);
+  await useDanish(page);
+  // Someone who has left: made and deactivated through the API, with a name no earlier run has used.
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const headers = { 'X-CSRF-Token': me.csrfToken, 'Accept-Language': 'da' };
+  const stamp = `${Date.now()}`;
+  const name = `Stoppet Medarbejder ${stamp}`;
+  const created = await page.request.post('/api/admin/users', {
+    headers,
+    data: {
+      name,
+      email: `stoppet.${stamp}@demokommune.example`,
+      title: null,
+      roles: ['employee'],
+      unitId: null,
+      roleProfileKey: null,
+      externalId: null,
+      locale: 'da',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const person = (await created.json()) as { id: string; version: number };
+  const deactivated = await page.request.put(`/api/admin/users/${person.id}/status`, {
+    headers,
+    data: { active: false, version: person.version },
+  });
+  expect(deactivated.status()).toBe(200);
+
+  await openAdminPage(page, 'Opbevaring og sletning');
+  await expect(pageHeading(page)).toHaveText('Opbevaring og sletning');
+  await settled(page);
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+  await expectNoAxeViolations(page, 'retention and erasure');
+
+  await page.getByLabel('Praksislog (måneder)').fill('0');
+  await page.getByRole('button', { name: 'Gem perioderne' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'retention periods with an error');
+  await page.getByLabel('Praksislog (måneder)').fill('6');
+
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await row.getByRole('button', { name: 'Slet alt nu' }).click();
+  const confirm = row.getByRole('button', { name: 'Ja, slet for altid' });
+  await expect(confirm).toBeVisible();
+  await expect(row.getByText('slettes for altid')).toBeVisible();
+  await expectNoAxeViolations(page, 'retention and erasure, confirming an erasure');
+  // Focus is on the question, so the keyboard goes straight on to the answer.
+  await page.keyboard.press('Tab');
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Enter');
+  const done = page.getByRole('status').filter({ hasText: `Alle data om ${name} er slettet.` });
+  await expect(done).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+  await logOut(page);
 });

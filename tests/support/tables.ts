@@ -38,3 +38,32 @@ export async function fingerprintTables(db: Database): Promise<Record<string, Ta
   }
   return fingerprints;
 }
+
+/**
+ * Every `table.column` of the public schema, found from the catalogue, whose text holds one of `needles` (case
+ * insensitive): text, character, uuid, json/jsonb and array columns alike, so a column a later feature adds is
+ * searched without being named. Sorted, without repeats.
+ */
+export async function columnsContaining(db: Database, needles: readonly string[]): Promise<string[]> {
+  const columns = (await db.execute(sql`
+    select c.table_name as "table", c.column_name as "column"
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+      and (c.data_type in ('text', 'character varying', 'character', 'uuid', 'json', 'jsonb', 'ARRAY'))
+    order by c.table_name, c.column_name`)) as unknown as Rows<{ table: string; column: string }>;
+  const found = new Set<string>();
+  for (const { table, column } of columns.rows) {
+    // Table and column names come from the catalogue; the needles are bound parameters.
+    const text = sql`lower(${sql.identifier(column)}::text)`;
+    const anyNeedle = sql.join(
+      needles.map((needle) => sql`strpos(${text}, lower(${needle})) > 0`),
+      sql` or `,
+    );
+    const hit = (await db.execute(
+      sql`select exists (select 1 from ${sql.identifier(table)} where ${anyNeedle}) as "hit"`,
+    )) as unknown as Rows<{ hit: boolean }>;
+    if (hit.rows[0]?.hit) found.add(`${table}.${column}`);
+  }
+  return [...found].sort();
+}

@@ -4,6 +4,7 @@ import { apiTokenRepository } from './api-tokens.ts';
 import { type AuditWriter, auditRepository } from './audit.ts';
 import { competenceRatingRepository } from './competence-ratings.ts';
 import { conversationRepository } from './conversations.ts';
+import { erasureRepository } from './erasure.ts';
 import { frameworkRepository, PublishedVersionCache } from './frameworks.ts';
 import { pairingRepository } from './pairings.ts';
 import { peopleRepository } from './people.ts';
@@ -32,6 +33,7 @@ export interface TenantRepositories {
   themeDays: ReturnType<typeof themeDayRepository>;
   peopleImport: ReturnType<typeof peopleImportRepository>;
   personalData: ReturnType<typeof personalDataRepository>;
+  erasure: ReturnType<typeof erasureRepository>;
   /**
    * Runs `work` in one transaction, with repositories bound to it: what it changes, and the audit entries it writes
    * through `tx`, commit together or not at all.
@@ -65,6 +67,7 @@ export function createRepositories(db: Database): Repositories {
     themeDays: themeDayRepository(handle, municipalityId),
     peopleImport: peopleImportRepository(handle, municipalityId),
     personalData: personalDataRepository(handle, municipalityId),
+    erasure: erasureRepository(handle, municipalityId),
     transaction: (work) =>
       handle.transaction((tx) => {
         const inTransaction = tx as unknown as Database;

@@ -272,6 +272,55 @@ export function systemRepository(db: Database) {
         .orderBy(asc(positions.closedAt));
     },
 
+    /**
+     * Every departed person with something left to erase or anonymise, and their municipality's periods: what the
+     * personal-data retention job decides from (decision 029).
+     */
+    async departedPeopleToReview(): Promise<
+      {
+        userId: string;
+        municipalityId: string;
+        deactivatedAt: Date;
+        anonymisedAt: Date | null;
+        conversationsErasedAt: Date | null;
+        ratingsErasedAt: Date | null;
+        practiceErasedAt: Date | null;
+        conversationMonths: number;
+        ratingMonths: number;
+        practiceMonths: number;
+      }[]
+    > {
+      const rows = await db
+        .select({
+          userId: users.id,
+          municipalityId: users.municipalityId,
+          deactivatedAt: users.deactivatedAt,
+          anonymisedAt: users.anonymisedAt,
+          conversationsErasedAt: users.conversationsErasedAt,
+          ratingsErasedAt: users.ratingsErasedAt,
+          practiceErasedAt: users.practiceErasedAt,
+          conversationMonths: municipalities.conversationRetentionMonths,
+          ratingMonths: municipalities.ratingRetentionMonths,
+          practiceMonths: municipalities.practiceRetentionMonths,
+        })
+        .from(users)
+        .innerJoin(municipalities, eq(municipalities.id, users.municipalityId))
+        .where(
+          and(
+            eq(users.active, false),
+            isNotNull(users.deactivatedAt),
+            or(
+              isNull(users.anonymisedAt),
+              isNull(users.conversationsErasedAt),
+              isNull(users.ratingsErasedAt),
+              isNull(users.practiceErasedAt),
+            ),
+          ),
+        )
+        .orderBy(asc(users.deactivatedAt), asc(users.id));
+      return rows.map((row) => ({ ...row, deactivatedAt: row.deactivatedAt! }));
+    },
+
     /** Ends every other session of a person, e.g. after a password change. */
     async deleteOtherSessions(userId: string, keepSessionId: string): Promise<void> {
       await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));

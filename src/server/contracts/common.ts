@@ -64,6 +64,8 @@ export const errorCodes = [
   'candidate_link_used',
   'too_many_requests',
   'candidate_link_closed',
+  'person_active',
+  'erasure_of_self',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,6 +1,7 @@
 /** @module Contracts of profiling rounds: starting, following, rating, reopening and closing them. */
 import { z } from 'zod';
 import { retentionMonths } from '../../domain/recruitment.ts';
+import { personalRetentionMonths } from '../../domain/retention.ts';
 import { localizedTextSchema } from '../../domain/text.ts';
 import { idSchema } from './common.ts';
 import { conversationTaskSchema } from './conversations.ts';
@@ -239,6 +240,8 @@ export const outboxMessageSchema = z
   .meta({ id: 'OutboxMessage' });
 export const outboxSchema = z.strictObject({ messages: z.array(outboxMessageSchema) }).meta({ id: 'Outbox' });
 
+const personalMonths = z.number().int().min(personalRetentionMonths.min).max(personalRetentionMonths.max);
+
 export const settingsSchema = z
   .strictObject({
     hrSeesRounds: z.boolean(),
@@ -247,6 +250,12 @@ export const settingsSchema = z
     candidateRetentionMonths: z.number().int(),
     /** No aggregate (team overview across units, theme-day before and after) covers fewer people than this. */
     minGroupSize: z.number().int(),
+    /** Months after a person leaves before their conversations and plans are erased (decision 029). */
+    conversationRetentionMonths: z.number().int(),
+    /** Months after a person leaves before their ratings are erased. */
+    ratingRetentionMonths: z.number().int(),
+    /** Months after a person leaves before their practice log is erased. */
+    practiceRetentionMonths: z.number().int(),
   })
   .meta({ id: 'MunicipalitySettings' });
 /** Each setting is changed only when sent. */
@@ -255,6 +264,9 @@ export const settingsInputSchema = z
     hrSeesRounds: z.boolean().optional(),
     candidateRetentionMonths: z.number().int().min(retentionMonths.min).max(retentionMonths.max).optional(),
     minGroupSize: z.number().int().min(3).max(50).optional(),
+    conversationRetentionMonths: personalMonths.optional(),
+    ratingRetentionMonths: personalMonths.optional(),
+    practiceRetentionMonths: personalMonths.optional(),
   })
   .meta({ id: 'SettingsInput' });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;

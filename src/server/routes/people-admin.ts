@@ -362,6 +362,8 @@ export function peopleAdminRoutes(system: SystemRepository) {
       const unit = user.unitId ? org.unitById.get(user.unitId) : undefined;
       if (active && unit && !unit.active)
         invalid('invalid_person', { active: fieldMessage(locale, 'unit_inactive') });
+      if (active && user.anonymisedAt)
+        invalid('invalid_person', { active: fieldMessage(locale, 'person_anonymised') });
       let endedLeaderships = 0;
       const saved = await saveAudited(
         c,

@@ -201,6 +201,16 @@ export function profileRoutes() {
     },
   );
 
+  const settingsView = (municipality: Awaited<ReturnType<TenantRepositories['people']['municipality']>>) => ({
+    hrSeesRounds: municipality.hrSeesRounds,
+    timeZone: municipality.timeZone,
+    candidateRetentionMonths: municipality.candidateRetentionMonths,
+    minGroupSize: municipality.minGroupSize,
+    conversationRetentionMonths: municipality.conversationRetentionMonths,
+    ratingRetentionMonths: municipality.ratingRetentionMonths,
+    practiceRetentionMonths: municipality.practiceRetentionMonths,
+  });
+
   const settingsOf = async (c: Parameters<typeof auth>[0]) => {
     const { principal, tenant } = auth(c);
     if (!hasRole(principal, 'admin')) throw forbidden();
@@ -218,12 +228,7 @@ export function profileRoutes() {
     }),
     async (c) => {
       const { municipality } = await settingsOf(c);
-      return reply(c, settingsSchema, {
-        hrSeesRounds: municipality.hrSeesRounds,
-        timeZone: municipality.timeZone,
-        candidateRetentionMonths: municipality.candidateRetentionMonths,
-        minGroupSize: municipality.minGroupSize,
-      });
+      return reply(c, settingsSchema, settingsView(municipality));
     },
   );
 
@@ -239,22 +244,28 @@ export function profileRoutes() {
     }),
     async (c) => {
       const { tenant, municipality } = await settingsOf(c);
+      const input = c.req.valid('json');
       const {
         hrSeesRounds = municipality.hrSeesRounds,
         minGroupSize = municipality.minGroupSize,
         candidateRetentionMonths = municipality.candidateRetentionMonths,
-      } = c.req.valid('json');
-      if (hrSeesRounds !== municipality.hrSeesRounds) await tenant.rounds.setHrSeesRounds(hrSeesRounds);
-      if (minGroupSize !== municipality.minGroupSize) await tenant.people.setMinGroupSize(minGroupSize);
-      if (candidateRetentionMonths !== municipality.candidateRetentionMonths) {
-        await tenant.recruitment.setCandidateRetentionMonths(candidateRetentionMonths);
-      }
-      return reply(c, settingsSchema, {
-        hrSeesRounds,
-        timeZone: municipality.timeZone,
-        minGroupSize,
-        candidateRetentionMonths,
+      } = input;
+      // All or nothing: a refused value must not leave the others half saved.
+      await tenant.transaction(async (inTransaction) => {
+        if (hrSeesRounds !== municipality.hrSeesRounds)
+          await inTransaction.rounds.setHrSeesRounds(hrSeesRounds);
+        if (minGroupSize !== municipality.minGroupSize)
+          await inTransaction.people.setMinGroupSize(minGroupSize);
+        if (candidateRetentionMonths !== municipality.candidateRetentionMonths) {
+          await inTransaction.recruitment.setCandidateRetentionMonths(candidateRetentionMonths);
+        }
+        await inTransaction.erasure.setPeriods({
+          conversations: input.conversationRetentionMonths,
+          ratings: input.ratingRetentionMonths,
+          practice: input.practiceRetentionMonths,
+        });
       });
+      return reply(c, settingsSchema, settingsView(await tenant.people.municipality()));
     },
   );
 

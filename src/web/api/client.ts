@@ -31,6 +31,7 @@ import type {
   PreparationInput,
   StatusInput,
 } from '../../server/contracts/conversations.ts';
+import type { DepartedList, DepartedPerson } from '../../server/contracts/erasure.ts';
 import type {
   DraftInput,
   FrameworkDiffView,
@@ -399,6 +400,11 @@ export const api = {
   addGroupAddendum: (conversationId: string, text: string) =>
     request<GroupConversationDetail>('POST', `${groupConversationPath(conversationId)}/addenda`, { text }),
   settings: () => request<MunicipalitySettings>('GET', '/api/admin/settings'),
+  departed: () => request<DepartedList>('GET', '/api/admin/departed'),
+  eraseDeparted: (userId: string) =>
+    request<DepartedPerson>('POST', `/api/admin/departed/${encodeURIComponent(userId)}/erase`),
+  anonymiseDeparted: (userId: string) =>
+    request<DepartedPerson>('POST', `/api/admin/departed/${encodeURIComponent(userId)}/anonymise`),
   auditLog: (query: AuditQuery) => request<AuditPage>('GET', `/api/admin/audit${queryString(query)}`),
   myLookups: () => request<MyLookups>('GET', '/api/me/lookups'),
   adminUser: (userId: string) => request<AdminUser>('GET', adminUserPath(userId)),

@@ -26,6 +26,7 @@ export const queryKeys = {
   plans: ['plans'] as const,
   plan: (userId: string) => ['plans', userId] as const,
   settings: ['settings'] as const,
+  departed: ['departed'] as const,
   audit: ['audit'] as const,
   myLookups: ['me', 'lookups'] as const,
   adminUnits: ['admin-units'] as const,
@@ -137,6 +138,7 @@ export const useAdminUnits = () =>
 export const useAdminUser = (userId: string) =>
   useQuery({ queryKey: queryKeys.adminUser(userId), queryFn: () => api.adminUser(userId), ...live });
 export const useSettings = () => useQuery({ queryKey: queryKeys.settings, queryFn: api.settings });
+export const useDeparted = () => useQuery({ queryKey: queryKeys.departed, queryFn: api.departed });
 
 export const useConversations = () =>
   useQuery({ queryKey: queryKeys.conversations, queryFn: api.conversations, ...live });

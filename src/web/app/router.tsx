@@ -256,6 +256,14 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'admin/sletning',
+                lazy: lazyPage(
+                  () => import('../features/admin/RetentionPage.tsx'),
+                  (m) => m.RetentionPage,
+                  ['admin'],
+                ),
+              },
+              {
                 path: 'admin/api-noegler',
                 lazy: lazyPage(
                   () => import('../features/admin/ApiTokensPage.tsx'),

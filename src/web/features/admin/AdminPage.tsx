@@ -28,6 +28,7 @@ export const adminSections = [
       { to: '/admin/indstillinger', key: 'settings' },
       { to: '/admin/udbakke', key: 'outbox' },
       { to: '/admin/revisionslog', key: 'auditLog' },
+      { to: '/admin/sletning', key: 'retention' },
     ],
   },
 ] as const;

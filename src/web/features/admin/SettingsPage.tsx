@@ -1,7 +1,11 @@
-/** @module The municipality's settings: whether HR may follow profiling rounds, and the minimum group size of aggregates. */
+/**
+ * @module The municipality's settings: whether HR may follow profiling rounds, and the minimum group size of aggregates.
+ * How long data is kept is set on the retention page (RetentionPage.tsx).
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSettings } from '../../api/queries.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -18,6 +22,10 @@ export function SettingsPage() {
     <>
       <PageHeading>{t('settings.title')}</PageHeading>
       <p className="lead">{t('settings.intro')}</p>
+      <p>
+        {t('settings.retentionMoved')} <Link to="/admin/sletning">{t('adminHub.pages.retention.title')}</Link>
+        .
+      </p>
       {settings.isPending ? (
         <Loading />
       ) : settings.isError ? (
@@ -26,7 +34,6 @@ export function SettingsPage() {
         <SettingsForm
           hrSeesRounds={settings.data.hrSeesRounds}
           timeZone={settings.data.timeZone}
-          candidateRetentionMonths={settings.data.candidateRetentionMonths}
           minGroupSize={settings.data.minGroupSize}
         />
       )}
@@ -35,26 +42,16 @@ export function SettingsPage() {
   );
 }
 
-/** The bounds the server keeps the candidates' retention period within (decision 018). */
-const retentionChoices = [1, 2, 3, 4, 5, 6, 9, 12, 18, 24];
-
 /** As the server allows: no aggregate may cover fewer than 3, and a minimum above 50 would hide every team. */
 const groupSizeRange = { min: 3, max: 50 } as const;
 
-function SettingsForm(props: {
-  hrSeesRounds: boolean;
-  timeZone: string;
-  candidateRetentionMonths: number;
-  minGroupSize: number;
-}) {
+function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroupSize: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [hrSeesRounds, setHrSeesRounds] = useState(props.hrSeesRounds);
   const [minGroupSize, setMinGroupSize] = useState(String(props.minGroupSize));
   const [groupSizeError, setGroupSizeError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [retention, setRetention] = useState(props.candidateRetentionMonths);
-  useEffect(() => setRetention(props.candidateRetentionMonths), [props.candidateRetentionMonths]);
   const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
   useEffect(() => setHrSeesRounds(props.hrSeesRounds), [props.hrSeesRounds]);
   useEffect(() => setMinGroupSize(String(props.minGroupSize)), [props.minGroupSize]);
@@ -63,7 +60,6 @@ function SettingsForm(props: {
       api.saveSettings({
         hrSeesRounds,
         minGroupSize: Number(minGroupSize),
-        candidateRetentionMonths: retention,
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
@@ -120,32 +116,6 @@ function SettingsForm(props: {
         <p className="form-hint checkbox-hint" id="settings-hr-sees-rounds-hint">
           {t('settings.hrSeesRoundsHint')}
         </p>
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor="settings-retention">
-          {t('settings.candidateRetention')}
-        </label>
-        <p className="form-hint" id="settings-retention-hint">
-          {t('settings.candidateRetentionHint')}
-        </p>
-        <select
-          id="settings-retention"
-          className="form-select form-select--m"
-          value={retention}
-          aria-describedby="settings-retention-hint"
-          onChange={(event) => {
-            setRetention(Number(event.target.value));
-            setResult(null);
-          }}
-        >
-          {[...new Set([...retentionChoices, props.candidateRetentionMonths])]
-            .sort((a, b) => a - b)
-            .map((months) => (
-              <option key={months} value={months}>
-                {t('settings.months', { count: months })}
-              </option>
-            ))}
-        </select>
       </div>
       <TextField
         id="settings-min-group-size"

@@ -12,10 +12,12 @@ interface ConfirmButtonProps {
   question: string;
   /** The text of the button that acts, e.g. "Ja, deaktiver". */
   confirmLabel: string;
+  /** What will be gone for good, said plainly under the question. */
+  details?: string;
   onConfirm: () => void;
 }
 
-export function ConfirmButton({ label, question, confirmLabel, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ label, question, confirmLabel, details, onConfirm }: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
@@ -45,6 +47,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm }: Conf
       <p>
         <strong>{question}</strong>
       </p>
+      {details ? <p>{details}</p> : null}
       <div className="button-row">
         <button
           type="button"
