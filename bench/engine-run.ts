@@ -83,6 +83,10 @@ export async function startServer(
 ): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(fileURLToPath(new URL('./profile-server.ts', import.meta.url)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // BENCH_CPU_PROFILE=<dir> writes the server's V8 CPU profile there when it exits (open it in Chrome's DevTools).
+    execArgv: process.env.BENCH_CPU_PROFILE
+      ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+      : process.execArgv,
     env: {
       ...process.env,
       ...env,
