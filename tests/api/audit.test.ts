@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventView, AuditPage, MyLookups } from '../../src/server/contracts/audit.ts';
 import { type Caller, startTestApp, type TestApp } from '../support/app.ts';
 import { heldConversation } from '../support/conversations.ts';
+import { worldRound } from '../support/world.ts';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -151,5 +152,42 @@ describe('audit log', () => {
     const before = ofBirthe.length;
     await t.call('GET', `/api/conversations/${held.conversationId}`, { as: birthe });
     expect((await search(`?personId=${birtheId}&limit=500`)).events).toHaveLength(before);
+  });
+
+  it("records a leader's reopening and submitting of an employee's assessment, and the conversation PDF's download", async () => {
+    const anne = await t.login('leaderSkranke');
+    const demo = t.repositories.forTenant(
+      (await t.repositories.system.findMunicipalityBySlug('demo-kommune'))!.id,
+    );
+    const round = (await demo.rounds.list()).find((candidate) => candidate.name === worldRound.name)!;
+    const path = `/api/rounds/${round.id}/assessments/${birtheId}/leader`;
+    const reopened = await t.call('POST', `${path}/reopen`, {
+      as: anne,
+      body: { reason: 'Ret en vurdering' },
+    });
+    expect(reopened.status).toBe(200);
+    const { version } = (await reopened.json()) as { version: number };
+    expect((await t.call('POST', `${path}/submit`, { as: anne, body: { version } })).status).toBe(200);
+
+    const held = await heldConversation(t, birtheId);
+    const pdf = await t.call('GET', `/api/conversations/${held.conversationId}/summary.pdf`, { as: anne });
+    expect(pdf.status).toBe(200);
+
+    const events = (await search(`?personId=${birtheId}&limit=500`)).events;
+    const about = (action: string) => events.filter((event) => event.action === action);
+    expect(about('assessment.reopened')).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ id: anneId }),
+        purpose: 'personnel_management',
+      }),
+    ]);
+    expect(about('assessment.submitted')).toEqual([
+      expect.objectContaining({ details: { rater: 'leader' }, purpose: 'personnel_management' }),
+    ]);
+    expect(about('conversation.exported')).toEqual([
+      expect.objectContaining({ subjectId: held.conversationId, purpose: 'export' }),
+    ]);
+    // The levels themselves never reach the log.
+    expect(JSON.stringify(about('assessment.submitted'))).not.toMatch(/"level"/);
   });
 });

@@ -968,6 +968,15 @@ export function conversationRoutes(now: () => Date) {
       const basis = await recordBasis(loaded.tenant, loaded.conversation, loaded.role === 'employee');
       const view = await detailOf({ ...loaded, locale }, now, basis);
       const pdf = await conversationSummaryPdf(await pdfInput(loaded, view, locale, basis));
+      // The record leaves Vejviser as a file: recorded, whoever downloads it (decision 011).
+      await audit(c, {
+        action: 'conversation.exported',
+        subjectType: 'conversation',
+        subjectId: loaded.conversation.id,
+        subjectPersonId: loaded.conversation.employeeId,
+        purpose: 'export',
+        details: { format: 'pdf', lang: locale },
+      });
       c.header('Content-Type', 'application/pdf');
       c.header('Content-Disposition', `attachment; filename="samtale-${loaded.conversation.id}.pdf"`);
       return c.body(new Uint8Array(pdf), 200);

@@ -7,6 +7,7 @@ import type { StoredRating } from '../../db/schema.ts';
 import { hasRole, isLeader, roundScope, subtreeUnitIds, unitsLedBy } from '../../domain/access.ts';
 import { dateInTimeZone, invalidRatings, isOverdue, missingRatings, stageOf } from '../../domain/rounds.ts';
 import type { Locale } from '../../domain/text.ts';
+import { audit } from '../audit.ts';
 import { idSchema } from '../contracts/common.ts';
 import {
   type Assessment,
@@ -222,6 +223,16 @@ const formatDeadline = (deadline: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${deadline}T00:00:00Z`),
   );
+
+/** The audit entry for a change of one person's assessment in a round: whose, which rater, never the levels. */
+const assessmentEvent = (action: string, roundId: string, subjectId: string, rater: RaterRole) => ({
+  action,
+  subjectType: 'assessment',
+  subjectId: roundId,
+  subjectPersonId: subjectId,
+  purpose: 'personnel_management' as const,
+  details: { rater },
+});
 
 export function roundRoutes(now: () => Date) {
   const app = new OpenAPIHono<AppEnv>();
@@ -555,13 +566,26 @@ export function roundRoutes(now: () => Date) {
           fields: Object.fromEntries(missing.map((id) => [id, fieldMessage(locale, 'rating_missing')])),
         });
       }
-      const result = await loaded.tenant.rounds.submit({
-        roundId: loaded.round.id,
-        subjectId: subject.userId,
-        raterRole: params.rater,
-        raterId: loaded.principal.userId,
-        expectedVersion: version,
-        now: now(),
+      // A leader's rating of someone else is a change of their personal data: recorded with it, in one transaction.
+      const result = await loaded.tenant.transaction(async (inTransaction, tx) => {
+        const outcome = await inTransaction.rounds.submit({
+          roundId: loaded.round.id,
+          subjectId: subject.userId,
+          raterRole: params.rater,
+          raterId: loaded.principal.userId,
+          expectedVersion: version,
+          now: now(),
+        });
+        if (outcome.outcome === 'saved' && subject.userId !== loaded.principal.userId) {
+          await audit(
+            c,
+            assessmentEvent('assessment.submitted', loaded.round.id, subject.userId, params.rater),
+            {
+              tx,
+            },
+          );
+        }
+        return outcome;
       });
       return reply(c, assessmentSchema, await savedView(loaded, subject, params.rater, result));
     },
@@ -587,7 +611,17 @@ export function roundRoutes(now: () => Date) {
       if (!loaded.scope.rateableUserIds.has(subject.userId)) throw forbidden();
       if (loaded.round.status !== 'open') throw new ApiError(422, 'round_closed');
       if (row?.status !== 'submitted') throw new ApiError(422, 'not_editable');
-      const reopened = await loaded.tenant.rounds.reopen(row, reason, loaded.principal.userId, now());
+      const reopened = await loaded.tenant.transaction(async (inTransaction, tx) => {
+        const draft = await inTransaction.rounds.reopen(row, reason, loaded.principal.userId, now());
+        await audit(
+          c,
+          assessmentEvent('assessment.reopened', loaded.round.id, subject.userId, params.rater),
+          {
+            tx,
+          },
+        );
+        return draft;
+      });
       const writable = params.rater === 'leader';
       return reply(
         c,

@@ -11,6 +11,7 @@ export const purposeLabel = (t: TFunction, purpose: string): string =>
 /** The families offered in the search: the first part of an action. */
 export const actionFamilies = [
   'profile',
+  'assessment',
   'conversation',
   'plan',
   'team_matrix',
