@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useAccessibility } from '../../api/queries.ts';
 import { CharacterCountedTextArea } from '../../ui/CharacterCountedTextArea.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { type Outcome, StatusLine } from '../../ui/StatusLine.tsx';
 
 const fieldId = 'settings-accessibility-contact';
 
@@ -15,17 +16,17 @@ export function AccessibilityContactForm() {
   const queryClient = useQueryClient();
   const statement = useAccessibility();
   const [contact, setContact] = useState('');
-  const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   useEffect(() => setContact(statement.data?.contact ?? ''), [statement.data?.contact]);
   const save = useMutation({
     mutationFn: () => api.saveAccessibilityContact(contact),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.accessibility, saved);
-      setResult({ kind: 'saved', text: t('accessibility.settings.saved') });
+      setResult({ kind: 'success', text: t('accessibility.settings.saved') });
     },
     onError: (error) =>
       setResult({
-        kind: 'failed',
+        kind: 'error',
         text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
       }),
   });
@@ -58,13 +59,7 @@ export function AccessibilityContactForm() {
           <button type="submit" className="button button--primary">
             {save.isPending ? t('settings.saving') : t('accessibility.settings.save')}
           </button>
-          <div role="status" className="status-line">
-            {result ? (
-              <p className={result.kind === 'saved' ? 'notice notice--success' : 'notice notice--error'}>
-                {result.text}
-              </p>
-            ) : null}
-          </div>
+          <StatusLine outcome={result} />
         </form>
       )}
     </section>

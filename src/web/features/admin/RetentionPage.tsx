@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { type Outcome, StatusLine } from '../../ui/StatusLine.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { ConfirmButton } from '../people-admin/ConfirmButton.tsx';
 
@@ -64,7 +65,7 @@ function PeriodsForm({ settings }: { settings: MunicipalitySettings }) {
   const [candidates, setCandidates] = useState(settings.candidateRetentionMonths);
   const [errors, setErrors] = useState<Partial<Record<PeriodKey, string>>>({});
   const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   useEffect(() => {
     setValues(initial(settings));
     setCandidates(settings.candidateRetentionMonths);
@@ -80,7 +81,7 @@ function PeriodsForm({ settings }: { settings: MunicipalitySettings }) {
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.departed });
-      setResult({ kind: 'saved', text: t('retention.saved') });
+      setResult({ kind: 'success', text: t('retention.saved') });
     },
     onError: (error) => {
       if (error instanceof ApiError) {
@@ -93,7 +94,7 @@ function PeriodsForm({ settings }: { settings: MunicipalitySettings }) {
         setAttempt((count) => count + 1);
       }
       setResult({
-        kind: 'failed',
+        kind: 'error',
         text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
       });
     },
@@ -173,13 +174,7 @@ function PeriodsForm({ settings }: { settings: MunicipalitySettings }) {
       <button type="submit" className="button button--primary">
         {save.isPending ? t('retention.saving') : t('retention.save')}
       </button>
-      <div role="status" className="status-line">
-        {result ? (
-          <p className={result.kind === 'saved' ? 'notice notice--success' : 'notice notice--error'}>
-            {result.text}
-          </p>
-        ) : null}
-      </div>
+      <StatusLine outcome={result} />
     </form>
   );
 }
@@ -195,7 +190,7 @@ function DepartedPeople() {
   const locale = currentLocale();
   const departed = useDeparted();
   const queryClient = useQueryClient();
-  const [result, setResult] = useState<{ kind: 'done' | 'failed'; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   const status = useRef<HTMLDivElement>(null);
   // After an erasure the buttons that were used are gone: the message is where the reader goes on from.
   useEffect(() => {
@@ -209,13 +204,13 @@ function DepartedPeople() {
     onSuccess: (_, { person, action }) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.departed });
       setResult({
-        kind: 'done',
+        kind: 'success',
         text: t(action === 'erase' ? 'retention.erased' : 'retention.anonymised', { name: person.name }),
       });
     },
     onError: (error) =>
       setResult({
-        kind: 'failed',
+        kind: 'error',
         text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
       }),
   });
@@ -223,13 +218,7 @@ function DepartedPeople() {
     <>
       <h2>{t('retention.departedTitle')}</h2>
       <p>{t('retention.departedIntro')}</p>
-      <div ref={status} tabIndex={-1} role="status" className="status-line">
-        {result ? (
-          <p className={result.kind === 'done' ? 'notice notice--success' : 'notice notice--error'}>
-            {result.text}
-          </p>
-        ) : null}
-      </div>
+      <StatusLine outcome={result} focusRef={status} />
       {departed.isPending ? (
         <Loading />
       ) : departed.isError ? (

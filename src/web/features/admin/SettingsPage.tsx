@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { type Outcome, StatusLine } from '../../ui/StatusLine.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AccessibilityContactForm } from '../accessibility/AccessibilityContactForm.tsx';
 
@@ -52,7 +53,7 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroup
   const [minGroupSize, setMinGroupSize] = useState(String(props.minGroupSize));
   const [groupSizeError, setGroupSizeError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   useEffect(() => setHrSeesRounds(props.hrSeesRounds), [props.hrSeesRounds]);
   useEffect(() => setMinGroupSize(String(props.minGroupSize)), [props.minGroupSize]);
   const save = useMutation({
@@ -63,7 +64,7 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroup
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
-      setResult({ kind: 'saved', text: t('settings.saved') });
+      setResult({ kind: 'success', text: t('settings.saved') });
     },
     onError: (error) => {
       const fieldMessage = error instanceof ApiError ? error.fields.minGroupSize : undefined;
@@ -72,7 +73,7 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroup
         setAttempt((count) => count + 1);
       }
       setResult({
-        kind: 'failed',
+        kind: 'error',
         text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
       });
     },
@@ -143,13 +144,7 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroup
       <button type="submit" className="button button--primary">
         {save.isPending ? t('settings.saving') : t('settings.save')}
       </button>
-      <div role="status" className="status-line">
-        {result ? (
-          <p className={result.kind === 'saved' ? 'notice notice--success' : 'notice notice--error'}>
-            {result.text}
-          </p>
-        ) : null}
-      </div>
+      <StatusLine outcome={result} />
     </form>
   );
 }

@@ -15,25 +15,11 @@ import type { FormError } from '../../ui/ErrorSummary.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
+import { type Outcome, StatusLine } from '../../ui/StatusLine.tsx';
 import { placeFieldErrors } from './conversation-form.ts';
 
-export interface Outcome {
-  kind: 'success' | 'error';
-  text: string;
-}
-
-/** A polite live region: what the last action did, in a green or red notice that also says it in words. */
-export function StatusLine({ outcome }: { outcome: Outcome | null }) {
-  return (
-    <div role="status" className="status-line">
-      {outcome ? (
-        <p className={outcome.kind === 'success' ? 'notice notice--success' : 'notice notice--error'}>
-          {outcome.text}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+// The status line serves every feature; re-exported for the conversation sections that import it from here.
+export { type Outcome, StatusLine };
 
 export function Section(props: { id: string; title: string; children: ReactNode; className?: string }) {
   return (
