@@ -34,7 +34,7 @@ test("a leader's look-up of a profile is in the audit log and on the employee's 
 
   await logIn(page, accounts.employee.email);
   await page.goto('/konto');
-  await page.getByRole('link', { name: /Se, hvornår og hvorfor/ }).click();
+  await page.getByRole('link', { name: /^Mine data:/ }).click();
   await expect(pageHeading(page)).toHaveText('Mine data');
   await settled(page);
   const lookup = page.getByRole('row', { name: /Læste kompetenceprofilen/ }).first();
