@@ -14,7 +14,10 @@ test("a leader's look-up of a profile is in the audit log and on the employee's 
   await page.goto('/team');
   await settled(page);
   await page.getByRole('link', { name: accounts.employee.name }).first().click();
+  await expect(pageHeading(page)).toContainText(accounts.employee.name);
   await settled(page);
+  // The profile asks for its framework version once the profile has come: let that finish before logging out.
+  await page.waitForLoadState('networkidle');
   await logOut(page);
 
   await logIn(page, accounts.admin.email);
