@@ -10,7 +10,7 @@ export type FrameworkVersionRow = typeof frameworkVersions.$inferSelect;
 export type RoleProfileRow = typeof roleProfiles.$inferSelect;
 
 /** What a caller needs to write inside the publishing transaction (its audit entry). */
-export type Transaction = Pick<Database, 'insert'>;
+export type Transaction = Pick<Database, 'insert' | 'execute'>;
 
 /**
  * Published versions never change (a trigger refuses it), so once read they can be kept in memory, keyed by
