@@ -12,6 +12,9 @@ import { schema } from './schema.ts';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** Rows of a `db.execute` result: node-postgres and PGlite both answer with `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;

@@ -1,5 +1,5 @@
 /** @module The audit log inside one municipality: append events, search them, and list the look-ups of one person. */
-import { and, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, like, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type AuditEvent, isAuditAction } from '../../domain/audit.ts';
 import type { Database } from '../client.ts';
 import { auditEvents } from '../schema.ts';
@@ -70,6 +70,26 @@ export function auditRepository(db: Database, municipalityId: string) {
         .where(and(...conditions))
         .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
         .limit(filter.limit ?? 200);
+    },
+
+    /**
+     * What others did with one person's data, newest first: the person's own actions are left out, as their page and
+     * their download tell them only about the look-ups of others. All of them unless `limit` is given.
+     */
+    async lookupsOf(personId: string, limit?: number): Promise<AuditRow[]> {
+      const query = db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            inTenant,
+            eq(auditEvents.subjectPersonId, personId),
+            or(isNull(auditEvents.actorId), ne(auditEvents.actorId, personId)),
+          ),
+        )
+        .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+        .$dynamic();
+      return limit === undefined ? query : query.limit(limit);
     },
   };
 }

@@ -5,14 +5,11 @@
 import { and, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { RatedLevel } from '../../domain/profile.ts';
 import type { CompetenceTotals } from '../../domain/team.ts';
-import type { Database } from '../client.ts';
+import { type Database, rowsOf } from '../client.ts';
 import { competenceRatings, unitCompetenceTotals } from '../schema.ts';
 
 /** A transaction or the database: whatever can run a statement. */
 type Executor = Pick<Database, 'execute'>;
-
-/** Rows of a `db.execute` result: node-postgres and PGlite both answer with `{ rows }`. */
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * Flattens the submitted assessments that `where` picks (over `assessments a`) into rating rows, with the person's

@@ -4,8 +4,9 @@
  */
 import { and, asc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { PersonalDataType } from '../../domain/retention.ts';
-import type { Database } from '../client.ts';
+import { type Database, rowsOf } from '../client.ts';
 import { municipalities, users } from '../schema.ts';
+import { recruitmentRepository } from './recruitment.ts';
 
 /** How many rows of each kind went. */
 export type ErasureCounts = Record<string, number>;
@@ -15,6 +16,15 @@ export const anonymisedName = 'Tidligere medarbejder';
 
 /** A unique address that can never receive mail (RFC 2606 reserves `.invalid`). */
 export const anonymisedEmail = (userId: string) => `${userId}@anonymiseret.invalid`;
+
+/** When each kind of a person's data was erased; null while it is kept. */
+export const erasedAtOf = (
+  person: Pick<typeof users.$inferSelect, 'conversationsErasedAt' | 'ratingsErasedAt' | 'practiceErasedAt'>,
+): Record<PersonalDataType, Date | null> => ({
+  conversations: person.conversationsErasedAt,
+  ratings: person.ratingsErasedAt,
+  practice: person.practiceErasedAt,
+});
 
 export type DepartedRow = Pick<
   typeof users.$inferSelect,
@@ -30,8 +40,7 @@ export type DepartedRow = Pick<
 >;
 
 export function erasureRepository(db: Database, municipalityId: string) {
-  const rows = async <T>(query: SQL): Promise<T[]> =>
-    ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = async <T>(query: SQL): Promise<T[]> => rowsOf<T>(await db.execute(query));
   /** Counts with one query, so the numbers describe the same moment the deletion starts from. */
   const counts = async (query: SQL): Promise<ErasureCounts> => {
     const [row] = await rows<Record<string, number | string>>(query);
@@ -127,14 +136,8 @@ export function erasureRepository(db: Database, municipalityId: string) {
   };
 
   /** The candidate record a person was hired from holds their name, e-mail and interview scores. */
-  async function deleteHiredCandidate(personId: string): Promise<number> {
-    const p = sql`${personId}::uuid`;
-    const hired = sql`(select id from candidates where municipality_id = ${m} and hired_user_id = ${p})`;
-    await db.execute(sql`delete from outbox where municipality_id = ${m} and id in
-      (select outbox_id from candidate_links where candidate_id in ${hired} and outbox_id is not null)`);
-    const gone = await rows<{ id: string }>(sql`delete from candidates where id in ${hired} returning id`);
-    return gone.length;
-  }
+  const deleteHiredCandidate = (personId: string) =>
+    recruitmentRepository(db, municipalityId).deleteHiredCandidate(personId);
 
   const erasedColumn = {
     conversations: 'conversations_erased_at',

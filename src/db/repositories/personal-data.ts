@@ -8,7 +8,6 @@ import type { Database } from '../client.ts';
 import {
   assessmentReopenings,
   assessments,
-  auditEvents,
   candidates,
   colleaguePairings,
   competenceRatings,
@@ -39,6 +38,7 @@ import {
   units,
   users,
 } from '../schema.ts';
+import { auditRepository } from './audit.ts';
 
 /**
  * Every column that points at a person, and whether the collector includes what it points from, or why not.
@@ -308,13 +308,7 @@ export function personalDataRepository(db: Database, municipalityId: string) {
           .from(outbox)
           .where(and(eq(outbox.municipalityId, municipalityId), eq(outbox.toEmail, person.email)))
           .orderBy(desc(outbox.createdAt)),
-        db
-          .select()
-          .from(auditEvents)
-          .where(
-            and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.subjectPersonId, personId)),
-          )
-          .orderBy(desc(auditEvents.occurredAt)),
+        auditRepository(db, municipalityId).lookupsOf(personId),
       ]);
 
       const reopenings = assessmentRows.length
@@ -493,14 +487,12 @@ export function personalDataRepository(db: Database, municipalityId: string) {
           sentAt: iso(message.sentAt),
         })),
         // As on the "My data" page: what others did with the person's data, without naming who.
-        lookups: lookups
-          .filter((row) => row.actorId !== personId)
-          .map((row) => ({
-            occurredAt: row.occurredAt.toISOString(),
-            action: row.action,
-            subjectType: row.subjectType,
-            purpose: row.purpose,
-          })),
+        lookups: lookups.map((row) => ({
+          occurredAt: row.occurredAt.toISOString(),
+          action: row.action,
+          subjectType: row.subjectType,
+          purpose: row.purpose,
+        })),
       };
     },
   };

@@ -340,6 +340,23 @@ export function recruitmentRepository(db: Database, municipalityId: string) {
       return row;
     },
 
+    /**
+     * Deletes the candidate record a person was hired from, with its scores, links and e-mails, in the caller's
+     * transaction (the erasure of a person who has left, decision 029); answers how many candidate records went.
+     */
+    async deleteHiredCandidate(personId: string): Promise<number> {
+      const hired = await db
+        .select({ id: candidates.id })
+        .from(candidates)
+        .where(and(eq(candidates.municipalityId, municipalityId), eq(candidates.hiredUserId, personId)));
+      return (
+        await deleteCandidates(
+          db,
+          hired.map((row) => row.id),
+        )
+      ).candidates;
+    },
+
     /** Erases one candidate on request (HR), recording the erasure with counts in the same transaction. */
     async eraseCandidate(candidateId: string, event: Omit<AuditEvent, 'details'>): Promise<DeletedCounts> {
       return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@
  * @module Erases each kind of a departed person's data (conversations and plans, ratings, practice log) once the
  * municipality's period for it has passed since they left, and anonymises them when nothing is left (decision 029).
  */
+import { erasedAtOf } from '../../db/repositories/erasure.ts';
 import { dueDataTypes, everythingErased, type PersonalDataType } from '../../domain/retention.ts';
 import { erasePerson } from '../erasure.ts';
 import type { ScheduledJob } from '../scheduler.ts';
@@ -14,11 +15,7 @@ export const personalDataRetention: ScheduledJob = {
     const erased: Record<PersonalDataType, number> = { conversations: 0, ratings: 0, practice: 0 };
     let anonymised = 0;
     for (const person of departed) {
-      const erasedAt = {
-        conversations: person.conversationsErasedAt,
-        ratings: person.ratingsErasedAt,
-        practice: person.practiceErasedAt,
-      };
+      const erasedAt = erasedAtOf(person);
       const periods = {
         conversations: person.conversationMonths,
         ratings: person.ratingMonths,

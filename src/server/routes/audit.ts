@@ -183,17 +183,15 @@ export function auditRoutes() {
     }),
     async (c) => {
       const { principal, tenant } = auth(c);
-      const rows = await tenant.audit.search({ subjectPersonId: principal.userId, limit: 500 });
+      const rows = await tenant.audit.lookupsOf(principal.userId, 500);
       return reply(c, myLookupsSchema, {
-        lookups: rows
-          .filter((row) => row.actorId !== principal.userId)
-          .map((row) => ({
-            id: row.id,
-            occurredAt: row.occurredAt.toISOString(),
-            action: row.action,
-            subjectType: row.subjectType,
-            purpose: row.purpose as AuditPurpose,
-          })),
+        lookups: rows.map((row) => ({
+          id: row.id,
+          occurredAt: row.occurredAt.toISOString(),
+          action: row.action,
+          subjectType: row.subjectType,
+          purpose: row.purpose as AuditPurpose,
+        })),
       });
     },
   );

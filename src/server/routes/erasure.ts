@@ -4,7 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { DepartedRow } from '../../db/repositories/erasure.ts';
+import { erasedAtOf } from '../../db/repositories/erasure.ts';
 import type { TenantRepositories } from '../../db/repositories/index.ts';
 import { erasureDate, type PersonalDataType, personalDataTypes } from '../../domain/retention.ts';
 import { idSchema } from '../contracts/common.ts';
@@ -29,11 +29,6 @@ async function departedView(tenant: TenantRepositories): Promise<Map<string, Dep
     ratings: municipality.ratingRetentionMonths,
     practice: municipality.practiceRetentionMonths,
   };
-  const erasedAt = (person: DepartedRow): Record<PersonalDataType, Date | null> => ({
-    conversations: person.conversationsErasedAt,
-    ratings: person.ratingsErasedAt,
-    practice: person.practiceErasedAt,
-  });
   return new Map(
     people.map((person) => [
       person.id,
@@ -46,7 +41,7 @@ async function departedView(tenant: TenantRepositories): Promise<Map<string, Dep
         dataTypes: personalDataTypes.map((type) => ({
           type,
           erasesAt: erasureDate(person.deactivatedAt!, months[type]).toISOString(),
-          erasedAt: erasedAt(person)[type]?.toISOString() ?? null,
+          erasedAt: erasedAtOf(person)[type]?.toISOString() ?? null,
         })),
       },
     ]),
@@ -104,11 +99,7 @@ export function erasureRoutes(now: () => Date) {
       async (c) => {
         const { principal, tenant, person } = await departedPerson(c, c.req.valid('param').userId);
         const at = now();
-        const erased: Record<PersonalDataType, Date | null> = {
-          conversations: person.conversationsErasedAt,
-          ratings: person.ratingsErasedAt,
-          practice: person.practiceErasedAt,
-        };
+        const erased = erasedAtOf(person);
         await erasePerson(
           tenant,
           person.id,
