@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { queryKeys, useAccessibility } from '../../api/queries.ts';
 import { CharacterCountedTextArea } from '../../ui/CharacterCountedTextArea.tsx';
+import { useErrorText } from '../../ui/error-text.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { type Outcome, StatusLine } from '../../ui/StatusLine.tsx';
 
@@ -13,6 +14,7 @@ const fieldId = 'settings-accessibility-contact';
 
 export function AccessibilityContactForm() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const statement = useAccessibility();
   const [contact, setContact] = useState('');
@@ -27,7 +29,7 @@ export function AccessibilityContactForm() {
     onError: (error) =>
       setResult({
         kind: 'error',
-        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+        text: errorText(error),
       }),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

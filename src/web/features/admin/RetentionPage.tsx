@@ -11,6 +11,7 @@ import { queryKeys, useDeparted, useSettings } from '../../api/queries.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { useErrorText } from '../../ui/error-text.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
@@ -60,6 +61,7 @@ export function RetentionPage() {
 
 function PeriodsForm({ settings }: { settings: MunicipalitySettings }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(initial(settings));
   const [candidates, setCandidates] = useState(settings.candidateRetentionMonths);
@@ -95,7 +97,7 @@ function PeriodsForm({ settings }: { settings: MunicipalitySettings }) {
       }
       setResult({
         kind: 'error',
-        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+        text: errorText(error),
       });
     },
   });
@@ -187,6 +189,7 @@ const typeLabel = {
 
 function DepartedPeople() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const locale = currentLocale();
   const departed = useDeparted();
   const queryClient = useQueryClient();
@@ -211,7 +214,7 @@ function DepartedPeople() {
     onError: (error) =>
       setResult({
         kind: 'error',
-        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+        text: errorText(error),
       }),
   });
   return (

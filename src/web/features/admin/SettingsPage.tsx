@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys, useSettings } from '../../api/queries.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { useErrorText } from '../../ui/error-text.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
@@ -48,6 +49,7 @@ const groupSizeRange = { min: 3, max: 50 } as const;
 
 function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroupSize: number }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [hrSeesRounds, setHrSeesRounds] = useState(props.hrSeesRounds);
   const [minGroupSize, setMinGroupSize] = useState(String(props.minGroupSize));
@@ -74,7 +76,7 @@ function SettingsForm(props: { hrSeesRounds: boolean; timeZone: string; minGroup
       }
       setResult({
         kind: 'error',
-        text: error instanceof ApiError && error.message ? error.message : t('errors.generic.text'),
+        text: errorText(error),
       });
     },
   });

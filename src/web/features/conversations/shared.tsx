@@ -12,14 +12,15 @@ import { queryKeys } from '../../api/queries.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import type { FormError } from '../../ui/ErrorSummary.tsx';
+import { useErrorText } from '../../ui/error-text.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { QueryErrorNotice } from '../../ui/QueryErrorNotice.tsx';
 import { type Outcome, StatusLine } from '../../ui/StatusLine.tsx';
 import { placeFieldErrors } from './conversation-form.ts';
 
-// The status line serves every feature; re-exported for the conversation sections that import it from here.
-export { type Outcome, StatusLine };
+// The status line and the error text serve every feature; re-exported for the sections that import them from here.
+export { type Outcome, StatusLine, useErrorText };
 
 export function Section(props: { id: string; title: string; children: ReactNode; className?: string }) {
   return (
@@ -34,12 +35,6 @@ export function Section(props: { id: string; title: string; children: ReactNode;
 }
 
 /** The server's own (translated) words when it sent any; otherwise our general message. */
-export function useErrorText() {
-  const { t } = useTranslation();
-  return (error: unknown): string =>
-    error instanceof ApiError && error.message ? error.message : t('errors.generic.text');
-}
-
 /**
  * After a change of a record (a conversation or a group conversation): the new detail when the server sent it,
  * otherwise read it again; the lists that show it go stale.
